@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard, AuthModule } from '@hausakte/auth';
+import { OutboxModule } from '@hausakte/jobs';
+import { PlatformModule } from '@hausakte/platform';
+import { AuditController } from './audit/audit.controller';
+import { AuthController } from './auth/auth.controller';
+import { HealthController } from './health/health.controller';
+import { UsersController } from './users/users.controller';
+
+@Module({
+  imports: [PlatformModule, AuthModule, OutboxModule],
+  controllers: [HealthController, AuthController, UsersController, AuditController],
+  providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],
+})
+export class ApiModule {}

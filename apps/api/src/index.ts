@@ -1,0 +1,1 @@
+export { createApiApp, API_PREFIX } from './http-app';

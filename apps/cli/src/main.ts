@@ -1,0 +1,144 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { parseArgs } from 'node:util';
+import { DataSource } from 'typeorm';
+import { ROLES, Role, UsersService } from '@hausakte/auth';
+import {
+  ConfigError,
+  databaseOptions,
+  ensureDatabase,
+  loadConfig,
+  RequestContext,
+  ValidationProblem,
+} from '@hausakte/platform';
+import { CliModule } from './cli.module';
+import { readPassword } from './read-password';
+
+const USAGE = `Usage:
+  hausakte migrate                                     create the database if needed and run migrations
+  hausakte user:create --email E --role R [--name N]   create a user (password from HAUSAKTE_USER_PASSWORD or stdin)
+  hausakte demo-users                                  one user per role, only into an empty database`;
+
+/** Demo accounts, shown in the README. Created only when there are no users at all. */
+export const DEMO_USERS: Array<{
+  email: string;
+  displayName: string;
+  role: Role;
+  password: string;
+}> = [
+  {
+    email: 'inspektor@herne.example',
+    displayName: 'Ines Krüger',
+    role: 'inspector',
+    password: 'demo-inspektor-2026',
+  },
+  {
+    email: 'sachbearbeitung@herne.example',
+    displayName: 'Olaf Yıldız',
+    role: 'officer',
+    password: 'demo-sachbearbeitung-2026',
+  },
+  {
+    email: 'leitung@herne.example',
+    displayName: 'Maren Schäfer',
+    role: 'manager',
+    password: 'demo-leitung-2026',
+  },
+  {
+    email: 'admin@herne.example',
+    displayName: 'Adam Wójcik',
+    role: 'admin',
+    password: 'demo-admin-2026',
+  },
+];
+
+async function migrate(): Promise<void> {
+  const config = loadConfig(process.env);
+  if (await ensureDatabase(config.DATABASE_URL))
+    console.log(`Created database ${new URL(config.DATABASE_URL).pathname.slice(1)}`);
+  const dataSource = new DataSource({
+    ...databaseOptions(config, 'hausakte-migrate'),
+    entities: [],
+  });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    console.log(
+      applied.length
+        ? `Applied ${applied.map((m) => m.name).join(', ')}`
+        : 'Database is up to date',
+    );
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+async function withUsers(fn: (users: UsersService) => Promise<void>): Promise<void> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    await app.get(RequestContext).run(null, () => fn(app.get(UsersService)));
+  } finally {
+    await app.close();
+  }
+}
+
+async function createUser(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+  });
+  if (!values.email || !values.role) throw new UsageError('user:create needs --email and --role');
+  if (!(ROLES as readonly string[]).includes(values.role))
+    throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  const password = await readPassword();
+  if (password.length < 12)
+    throw new UsageError('the password must be at least 12 characters long');
+  await withUsers(async (users) => {
+    const user = await users.create({
+      email: values.email!,
+      displayName: values.name ?? values.email!,
+      role: values.role as Role,
+      password,
+    });
+    console.log(`Created ${user.role} ${user.email} (${user.id})`);
+  });
+}
+
+async function createDemoUsers(): Promise<void> {
+  await withUsers(async (users) => {
+    const { total } = await users.list(1, 0);
+    if (total > 0) {
+      console.log(`Users exist already (${total}); demo users not created`);
+      return;
+    }
+    for (const demo of DEMO_USERS) await users.create(demo);
+    console.log(
+      `Created demo users: ${DEMO_USERS.map((u) => `${u.email} (${u.role})`).join(', ')}`,
+    );
+  });
+}
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'migrate':
+      return migrate();
+    case 'user:create':
+      return createUser(rest);
+    case 'demo-users':
+      return createDemoUsers();
+    default:
+      throw new UsageError(command ? `unknown command ${command}` : 'no command given');
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) console.error(`${error.message}\n${USAGE}`);
+  else if (error instanceof ConfigError) console.error(error.message);
+  else if (error instanceof ValidationProblem)
+    console.error(error.fieldErrors.map((e) => `${e.field} ${e.message}`).join('; '));
+  else console.error(error);
+  process.exit(1);
+});

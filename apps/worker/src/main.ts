@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { UnsafeRedisError } from '@hausakte/jobs';
+import { ConfigError, loadConfig } from '@hausakte/platform';
+import { createWorkerApp } from './worker-app';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await createWorkerApp();
+  await app.listen({ port: config.WORKER_PORT, host: config.HOST });
+}
+
+main().catch((error: unknown) => {
+  // Refusals (bad config, an evicting Redis) are one line for the operator.
+  console.error(
+    error instanceof ConfigError || error instanceof UnsafeRedisError ? error.message : error,
+  );
+  process.exit(1);
+});

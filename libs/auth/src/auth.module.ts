@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessGuard } from './access.guard';
+import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher';
+import { Session } from './session.entity';
+import { SessionRepository } from './session.repository';
+import { SignInFailure } from './sign-in-failure.entity';
+import { SignInFailureRepository } from './sign-in-failure.repository';
+import { User } from './user.entity';
+import { UserRepository } from './user.repository';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, Session, SignInFailure])],
+  providers: [
+    UserRepository,
+    SessionRepository,
+    SignInFailureRepository,
+    PasswordHasher,
+    AuthService,
+    UsersService,
+    AccessGuard,
+  ],
+  exports: [AuthService, UsersService, AccessGuard, SessionRepository, SignInFailureRepository],
+})
+export class AuthModule {}

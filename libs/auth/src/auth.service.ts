@@ -1,0 +1,125 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  AppConfig,
+  AuditTrail,
+  Problem,
+  RequestContext,
+  Transactional,
+} from '@hausakte/platform';
+import { AuthenticatedUser } from './authenticated-user';
+import { PasswordHasher } from './password-hasher';
+import { hashToken, newSessionToken, throttleKey } from './session-token';
+import { SessionRepository } from './session.repository';
+import { SignInFailureRepository } from './sign-in-failure.repository';
+import { User } from './user.entity';
+import { UserRepository } from './user.repository';
+
+export interface SignInResult {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly users: UserRepository,
+    private readonly sessions: SessionRepository,
+    private readonly failures: SignInFailureRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly audit: AuditTrail,
+    private readonly context: RequestContext,
+  ) {}
+
+  /**
+   * Checks the password and opens a session. Failed attempts are counted per account and per
+   * client; past the limit every attempt is refused with 429 until the window has passed.
+   */
+  async signIn(email: string, password: string, clientAddress: string): Promise<SignInResult> {
+    const accountKey = throttleKey('account', email);
+    const clientKey = throttleKey('client', clientAddress);
+    await this.refuseIfThrottled(accountKey, clientKey);
+
+    const user = await this.users.findByEmail(email);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid || !user.active) {
+      await this.failures.record(accountKey, clientKey);
+      this.logger.warn({ event: 'sign_in_failed' }, 'Sign-in failed');
+      throw new Problem(
+        HttpStatus.UNAUTHORIZED,
+        'invalid-credentials',
+        'E-mail address or password is wrong.',
+      );
+    }
+    return this.openSession(user, accountKey);
+  }
+
+  @Transactional()
+  private async openSession(user: User, accountKey: string): Promise<SignInResult> {
+    const token = newSessionToken();
+    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
+    const session = await this.sessions.insert({
+      userId: user.id,
+      tokenHash: hashToken(token),
+      expiresAt,
+    });
+    await this.failures.clearAccount(accountKey);
+    this.context.actorId = user.id;
+    await this.audit.record({
+      action: 'session.signed_in',
+      entityType: 'session',
+      entityId: session.id,
+      after: { userId: user.id, expiresAt: expiresAt.toISOString() },
+    });
+    return { token, expiresAt, user };
+  }
+
+  private async refuseIfThrottled(accountKey: string, clientKey: string): Promise<void> {
+    const windowMs = this.config.SIGN_IN_WINDOW_MINUTES * 60_000;
+    const since = new Date(Date.now() - windowMs);
+    const [forAccount, forClient] = await Promise.all([
+      this.failures.countForAccountSince(accountKey, since),
+      this.failures.countForClientSince(clientKey, since),
+    ]);
+    if (
+      forAccount >= this.config.SIGN_IN_MAX_FAILURES ||
+      forClient >= this.config.SIGN_IN_MAX_FAILURES_PER_IP
+    ) {
+      throw new Problem(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'too-many-sign-in-attempts',
+        `Too many failed sign-ins. Try again in ${this.config.SIGN_IN_WINDOW_MINUTES} minutes.`,
+        {},
+        { 'retry-after': String(Math.ceil(windowMs / 1000)) },
+      );
+    }
+  }
+
+  /** The user behind a session token, or null if the token is unknown, expired, revoked or the user deactivated. */
+  async authenticate(token: string): Promise<AuthenticatedUser | null> {
+    const found = await this.sessions.findLive(hashToken(token));
+    if (!found) return null;
+    const { session, user } = found;
+    return {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: user.role,
+      sessionId: session.id,
+    };
+  }
+
+  @Transactional()
+  async signOut(user: AuthenticatedUser): Promise<void> {
+    await this.sessions.revoke(user.sessionId);
+    await this.audit.record({
+      action: 'session.signed_out',
+      entityType: 'session',
+      entityId: user.sessionId,
+    });
+  }
+}

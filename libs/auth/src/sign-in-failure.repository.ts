@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { LessThan, MoreThan } from 'typeorm';
+import { TransactionHost, Tx } from '@hausakte/platform';
+import { SignInFailure } from './sign-in-failure.entity';
+
+@Injectable()
+export class SignInFailureRepository {
+  constructor(private readonly txHost: TransactionHost) {}
+
+  private get failures() {
+    return (this.txHost as Tx).tx.getRepository(SignInFailure);
+  }
+
+  async record(accountKey: string, clientKey: string): Promise<void> {
+    await this.failures.insert({ accountKey, clientKey });
+  }
+
+  countForAccountSince(accountKey: string, since: Date): Promise<number> {
+    return this.failures.countBy({ accountKey, failedAt: MoreThan(since) });
+  }
+
+  countForClientSince(clientKey: string, since: Date): Promise<number> {
+    return this.failures.countBy({ clientKey, failedAt: MoreThan(since) });
+  }
+
+  async clearAccount(accountKey: string): Promise<void> {
+    await this.failures.delete({ accountKey });
+  }
+
+  async deleteOlderThan(cutoff: Date): Promise<number> {
+    const result = await this.failures.delete({ failedAt: LessThan(cutoff) });
+    return result.affected ?? 0;
+  }
+}

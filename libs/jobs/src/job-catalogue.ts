@@ -1,0 +1,51 @@
+import type { JobsOptions } from 'bullmq';
+
+export const QUEUES = ['system', 'domain'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+export interface JobDefinition {
+  queue: QueueName;
+  options: JobsOptions;
+}
+
+const keepForAWhile = {
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+/**
+ * Every job the system knows, with the queue it runs on and its options: the one table of
+ * attempts and backoff (STYLE 9). Domain libs add their jobs here as they arrive.
+ */
+export const JOBS = {
+  /** Proves the scheduler, the queue and the worker run: a row in worker_heartbeats. */
+  heartbeat: {
+    queue: 'system',
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 1000 }, ...keepForAWhile },
+  },
+  /** Removes what has outlived its retention: expired sessions, old idempotency keys, relayed outbox rows. */
+  housekeeping: {
+    queue: 'system',
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 10_000 }, ...keepForAWhile },
+  },
+  /** A test-only job used to prove the outbox relay end to end. */
+  'outbox-probe': {
+    queue: 'domain',
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keepForAWhile },
+  },
+} as const satisfies Record<string, JobDefinition>;
+
+export type JobName = keyof typeof JOBS;
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(JOBS, name);
+}
+
+/** BullMQ rejects custom ids containing ':' and integer-looking ids (ARCHITECTURE.md, Jobs). */
+export function assertValidJobId(jobId: string): void {
+  if (jobId.length === 0 || jobId.includes(':') || /^\d+$/.test(jobId)) {
+    throw new Error(
+      `Invalid job id "${jobId}": it must be non-empty, without ':' and not a number`,
+    );
+  }
+}

@@ -1,0 +1,65 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { assertValidJobId, JobName, JOBS, QueueName } from './job-catalogue';
+
+export interface EnqueueOptions {
+  jobId: string;
+  payload?: Record<string, unknown>;
+  delayMs?: number;
+}
+
+/**
+ * The one producer (STYLE 9): it owns the job-name → queue map and applies the job options.
+ * Domain code never injects a queue; it writes to the outbox, and the relay calls this.
+ */
+@Injectable()
+export class JobsService {
+  private readonly logger = new Logger(JobsService.name);
+  private readonly queues: Record<QueueName, Queue>;
+  private lastErrorLoggedAt = 0;
+
+  constructor(@InjectQueue('system') system: Queue, @InjectQueue('domain') domain: Queue) {
+    this.queues = { system, domain };
+    for (const queue of Object.values(this.queues)) {
+      queue.on('error', (error) => this.logConnectionError(error));
+    }
+  }
+
+  /** While Redis is away ioredis retries every few seconds; one line per half minute is enough. */
+  private logConnectionError(error: Error): void {
+    if (Date.now() - this.lastErrorLoggedAt < 30_000) return;
+    this.lastErrorLoggedAt = Date.now();
+    this.logger.warn(
+      `Redis unavailable for the queues (${error.message}); jobs wait in the outbox`,
+    );
+  }
+
+  queueOf(job: JobName): Queue {
+    return this.queues[JOBS[job].queue];
+  }
+
+  /** Adds a job; a job with the same id already in the queue makes this a no-op. */
+  async enqueue(job: JobName, options: EnqueueOptions): Promise<void> {
+    assertValidJobId(options.jobId);
+    await this.queueOf(job).add(job, options.payload ?? {}, {
+      ...JOBS[job].options,
+      jobId: options.jobId,
+      delay: Math.max(0, options.delayMs ?? 0),
+    });
+  }
+
+  /** Creates or updates a recurring job (never @Cron: one schedule however many replicas run). */
+  async schedule(
+    job: JobName,
+    every: { everyMs: number } | { pattern: string; tz: string },
+  ): Promise<void> {
+    const repeat =
+      'everyMs' in every ? { every: every.everyMs } : { pattern: every.pattern, tz: every.tz };
+    await this.queueOf(job).upsertJobScheduler(job, repeat, {
+      name: job,
+      data: {},
+      opts: JOBS[job].options,
+    });
+  }
+}

@@ -1,0 +1,92 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, Transactional } from '@hausakte/platform';
+import { isJobName } from './job-catalogue';
+import { JobsService } from './jobs.service';
+import { OutboxRepository } from './outbox.repository';
+
+const BATCH = 100;
+const ENQUEUE_TIMEOUT_MS = 5000;
+
+/**
+ * Moves outbox rows to BullMQ. Each batch is one transaction: rows are claimed with
+ * FOR UPDATE SKIP LOCKED, enqueued under their deterministic ids and marked relayed. If Redis
+ * fails mid-batch the transaction rolls back and the rows wait for the next pass; a row that
+ * reached Redis before the failure is enqueued again under the same id, which BullMQ ignores.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+
+  constructor(
+    private readonly outbox: OutboxRepository,
+    private readonly jobs: JobsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Relays one batch; returns how many rows it moved. */
+  @Transactional()
+  async relayBatch(): Promise<number> {
+    const messages = await this.outbox.claimPending(BATCH);
+    for (const message of messages) {
+      if (!isJobName(message.jobName)) {
+        this.logger.error({ outboxId: message.id }, `Unknown job ${message.jobName}; left pending`);
+        continue;
+      }
+      const delayMs = message.runAt ? message.runAt.getTime() - Date.now() : 0;
+      await withTimeout(
+        this.jobs.enqueue(message.jobName, {
+          jobId: message.jobId,
+          payload: message.payload,
+          delayMs,
+        }),
+        ENQUEUE_TIMEOUT_MS,
+      );
+    }
+    await this.outbox.markRelayed(messages.filter((m) => isJobName(m.jobName)).map((m) => m.id));
+    return messages.length;
+  }
+
+  /** Relays until the outbox is empty. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const moved = await this.relayBatch();
+      total += moved;
+      if (moved < BATCH) return total;
+    }
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.stopped) return;
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'Outbox relay pass failed; retrying');
+      })
+      .finally(() => {
+        if (!this.stopped) this.timer = setTimeout(() => this.tick(), this.config.OUTBOX_POLL_MS);
+      });
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

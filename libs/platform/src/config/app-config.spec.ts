@@ -1,0 +1,49 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('gives working defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_URL).toBe('postgres://postgres@127.0.0.1:5432/hausakte');
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+    expect(config.PORT).toBe(3000);
+    expect(config.CITY_BOUNDS).toEqual({ minLon: 7.13, minLat: 51.5, maxLon: 7.3, maxLat: 51.57 });
+    expect(config.SESSION_COOKIE_SECURE).toBe(false);
+  });
+
+  it('reads values from the environment', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      CITY_BOUNDS: '5.8,50.3,9.5,52.6',
+      TRUST_PROXY: 'yes',
+    });
+    expect(config.PORT).toBe(8080);
+    expect(config.CITY_BOUNDS.maxLat).toBe(52.6);
+    expect(config.TRUST_PROXY).toBe(true);
+  });
+
+  it.each([
+    ['PORT', 'abc', /PORT="abc"/],
+    ['PORT', '70000', /PORT="70000" must be between 1 and 65535/],
+    [
+      'DATABASE_URL',
+      'mysql://x@y/z',
+      /DATABASE_URL="mysql:\/\/x@y\/z" must be a URL starting with postgres:/,
+    ],
+    ['REDIS_URL', 'not a url', /REDIS_URL=/],
+    ['CITY_BOUNDS', '7.3,51.5,7.1,51.6', /CITY_BOUNDS=.* min < max/],
+    ['CITY_BOUNDS', '7,51', /CITY_BOUNDS=/],
+    ['BULLMQ_PREFIX', 'a:b', /BULLMQ_PREFIX="a:b"/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
+    ['SESSION_COOKIE_SECURE', 'maybe', /SESSION_COOKIE_SECURE="maybe" must be true or false/],
+    ['IDEMPOTENCY_RETENTION_DAYS', '3', /IDEMPOTENCY_RETENTION_DAYS="3" must be at least 7/],
+  ])('refuses %s=%s with one line naming it', (key, value, message) => {
+    const attempt = () => loadConfig({ [key]: value });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(message);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+});

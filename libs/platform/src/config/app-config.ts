@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/** Raised when the environment cannot be turned into a valid configuration. Its message is one line. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(fallback);
+
+const positiveInt = (fallback: number, min = 1) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be at least ${min}`)
+    .default(fallback);
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (protocols: string[], fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
+
+export interface Bounds {
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+}
+
+const bounds = z
+  .string()
+  .default('7.13,51.50,7.30,51.57')
+  .transform((value, ctx): Bounds => {
+    const parts = value.split(',').map((p) => Number(p.trim()));
+    const [minLon, minLat, maxLon, maxLat] = parts;
+    const valid =
+      parts.length === 4 &&
+      parts.every(Number.isFinite) &&
+      minLon >= -180 &&
+      maxLon <= 180 &&
+      minLat >= -90 &&
+      maxLat <= 90 &&
+      minLon < maxLon &&
+      minLat < maxLat;
+    if (!valid) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be minLon,minLat,maxLon,maxLat in degrees with min < max',
+      });
+      return z.NEVER;
+    }
+    return { minLon, minLat, maxLon, maxLat };
+  });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('localhost'),
+  PORT: port(3000),
+  WORKER_PORT: port(3001),
+  DATABASE_URL: url(['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/hausakte'),
+  REDIS_URL: url(['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+  BULLMQ_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'may contain only letters, digits, "-" and "_"')
+    .default('hausakte'),
+  CITY_BOUNDS: bounds,
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  TRUST_PROXY: bool(false),
+  SESSION_TTL_HOURS: positiveInt(12),
+  SESSION_COOKIE_SECURE: bool(false),
+  SIGN_IN_MAX_FAILURES: positiveInt(5),
+  SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(50),
+  SIGN_IN_WINDOW_MINUTES: positiveInt(15),
+  BODY_LIMIT_BYTES: positiveInt(1024 * 1024, 1024),
+  IDEMPOTENCY_RETENTION_DAYS: positiveInt(7, 7),
+  WEB_DIST_DIR: z.string().default('dist/web'),
+  OUTBOX_POLL_MS: positiveInt(500, 10),
+  HEARTBEAT_EVERY_MS: positiveInt(60_000, 1000),
+});
+
+export type AppConfig = z.output<typeof schema>;
+
+/**
+ * Reads the configuration from environment variables. Every variable has a working default;
+ * a value that is present but wrong stops the app with one line naming the variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.keys(schema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const result = schema.safeParse(present);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const key = String(issue.path[0]);
+    return `${key}=${JSON.stringify(env[key])} ${issue.message}`;
+  });
+  throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}

@@ -1,0 +1,4 @@
+import { Foundation1764000000000 } from './1764000000000-foundation';
+
+/** Every migration in order. Listed explicitly so that bundled builds find them too. */
+export const MIGRATIONS = [Foundation1764000000000];

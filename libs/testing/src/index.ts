@@ -1,0 +1,5 @@
+export * from './api-harness';
+export * from './factories';
+export * from './server-errors';
+export * from './test-databases';
+export * from './test-context';

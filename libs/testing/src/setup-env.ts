@@ -1,0 +1,15 @@
+import { databaseUrl } from './test-databases';
+
+/**
+ * Runs in every test worker before its test files: points the app at this worker's own database
+ * and BullMQ prefix, so tests never touch the developer's database or unprefixed keys.
+ */
+const runId = process.env.HAUSAKTE_TEST_RUN;
+if (runId) {
+  const worker = process.env.JEST_WORKER_ID ?? '1';
+  const base = process.env.HAUSAKTE_TEST_BASE_DATABASE_URL || undefined;
+  process.env.DATABASE_URL = databaseUrl(`${runId}_w${worker}`, base);
+  process.env.BULLMQ_PREFIX = `test_${runId}_w${worker}`;
+  process.env.NODE_ENV = 'test';
+  process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+}

@@ -1,0 +1,65 @@
+import { Client } from 'pg';
+
+export const TEST_DB_PREFIX = 'hausakte_test_';
+
+/** The server's maintenance database, from the URL a developer configured (or the default). */
+export function adminUrl(
+  base = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hausakte',
+): string {
+  const url = new URL(base);
+  url.pathname = '/postgres';
+  return url.toString();
+}
+
+export function databaseUrl(name: string, base?: string): string {
+  const url = new URL(adminUrl(base));
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function withAdminClient<T>(
+  fn: (client: Client) => Promise<T>,
+  base?: string,
+): Promise<T> {
+  const client = new Client({ connectionString: adminUrl(base) });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Drops the databases of test runs whose process is gone (a killed run leaves them behind). */
+export async function dropStaleTestDatabases(client: Client): Promise<string[]> {
+  const { rows } = await client.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+    [`${TEST_DB_PREFIX}%`],
+  );
+  const stale = rows
+    .map((row) => row.datname)
+    .filter((name) => {
+      const pid = Number(/^hausakte_test_(\d+)_/.exec(name)?.[1]);
+      return Number.isFinite(pid) && pid !== process.pid && !processAlive(pid);
+    });
+  for (const name of stale) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  return stale;
+}
+
+export async function dropDatabasesOfRun(client: Client, runId: string): Promise<void> {
+  const { rows } = await client.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE $1`,
+    [`${runId}%`],
+  );
+  for (const { datname } of rows)
+    await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+}
