@@ -8,6 +8,7 @@ import {
   Transactional,
   ValidationProblem,
 } from '@hausakte/platform';
+import { UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import type { Role } from './roles';
 import { SessionRepository } from './session.repository';
@@ -89,7 +90,7 @@ export class UsersService {
     if (losesAdmin) await this.users.lockAdmins();
     const user = await this.users.findByIdForUpdate(id);
     if (!user) throw new NotFoundProblem('User');
-    if (user.version !== expectedVersion) throw new StaleVersionProblem(user);
+    if (user.version !== expectedVersion) throw new StaleVersionProblem(UserDto.from(user));
     const before = auditView(user);
 
     if (losesAdmin && user.role === 'admin' && user.active) {

@@ -54,6 +54,11 @@ describe('renderProblem', () => {
     expect(unexpected).toBe(false);
   });
 
+  it('turns a unique-key race into 409', () => {
+    const race = Object.assign(new Error('duplicate key'), { driverError: { code: '23505' } });
+    expect(renderProblem(race).document).toMatchObject({ status: 409 });
+  });
+
   it('hides everything about an unknown error', () => {
     const { document, unexpected } = renderProblem(new Error('secret internals at line 42'));
     expect(document.status).toBe(500);

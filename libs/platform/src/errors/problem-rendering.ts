@@ -94,6 +94,19 @@ export function renderProblem(error: unknown): RenderedProblem {
       unexpected: false,
     };
   }
+  if (driverCode(error) === UNIQUE_VIOLATION) {
+    // Two writers raced past a service's own check; the database's unique key decided.
+    return {
+      document: {
+        type: typeUri('conflict'),
+        title: title(HttpStatus.CONFLICT),
+        status: HttpStatus.CONFLICT,
+        detail: 'A record with these values was just created by another request.',
+      },
+      headers: {},
+      unexpected: false,
+    };
+  }
   if (isDatabaseUnavailable(error)) {
     return {
       document: {
@@ -116,6 +129,12 @@ export function renderProblem(error: unknown): RenderedProblem {
     headers: {},
     unexpected: true,
   };
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function driverCode(error: unknown): unknown {
+  return (error as { driverError?: { code?: unknown } } | null)?.driverError?.code;
 }
 
 const UNAVAILABLE_CODES = new Set([
