@@ -54,7 +54,6 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFas
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@hausakte/platform';
+import { ConfigError, exitGracefullyOnSignals, loadConfig } from '@hausakte/platform';
 import { createApiApp } from './http-app';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApiApp();
+  exitGracefullyOnSignals(app, 'api');
   await app.listen({ port: config.PORT, host: config.HOST });
 }
 

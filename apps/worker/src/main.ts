@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import { UnsafeRedisError } from '@hausakte/jobs';
-import { ConfigError, loadConfig } from '@hausakte/platform';
+import { ConfigError, exitGracefullyOnSignals, loadConfig } from '@hausakte/platform';
 import { createWorkerApp } from './worker-app';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createWorkerApp();
+  exitGracefullyOnSignals(app, 'worker');
   await app.listen({ port: config.WORKER_PORT, host: config.HOST });
 }
 

@@ -13,7 +13,6 @@ export async function createWorkerApp(): Promise<NestFastifyApplication> {
     bufferLogs: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   app.useGlobalFilters(new ProblemFilter());
   return app;
 }

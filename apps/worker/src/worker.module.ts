@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '@hausakte/auth';
 import { JobsModule } from '@hausakte/jobs';
 import { PlatformModule } from '@hausakte/platform';
 import { DomainQueueProcessor, SystemQueueProcessor } from './queue-processors';
+import { RetentionWiring } from './retention-wiring';
 import { WorkerHealthController } from './worker-health.controller';
 import { WorkerLifecycle } from './worker-lifecycle';
 
 @Module({
-  imports: [PlatformModule, JobsModule],
+  imports: [PlatformModule, JobsModule, AuthModule],
   controllers: [WorkerHealthController],
-  providers: [SystemQueueProcessor, DomainQueueProcessor, WorkerLifecycle],
+  providers: [SystemQueueProcessor, DomainQueueProcessor, WorkerLifecycle, RetentionWiring],
 })
 export class WorkerModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccessGuard } from './access.guard';
+import { AuthRetention } from './auth-retention.service';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
 import { Session } from './session.entity';
@@ -21,7 +22,8 @@ import { UsersService } from './users.service';
     AuthService,
     UsersService,
     AccessGuard,
+    AuthRetention,
   ],
-  exports: [AuthService, UsersService, AccessGuard, SessionRepository, SignInFailureRepository],
+  exports: [AuthService, UsersService, AccessGuard, AuthRetention],
 })
 export class AuthModule {}

@@ -10,3 +10,4 @@ export * from './user.entity';
 export * from './dto/sign-in.dto';
 export * from './dto/user.dto';
 export * from './dto/create-user.dto';
+export * from './auth-retention.service';

@@ -8,3 +8,4 @@ export * from './outbox-message.entity';
 export * from './outbox-relay.service';
 export * from './redis-connection';
 export * from './system-jobs.service';
+export * from './retention-tasks';

@@ -10,6 +10,7 @@ import { JobsService } from './jobs.service';
 import { OutboxModule } from './outbox.module';
 import { OutboxRelay } from './outbox-relay.service';
 import { redisOptions } from './redis-connection';
+import { RetentionTasks } from './retention-tasks';
 import { SystemJobs } from './system-jobs.service';
 
 /** The queue side: BullMQ connection and queues, the producer, the relay and the handler registry. */
@@ -26,7 +27,22 @@ import { SystemJobs } from './system-jobs.service';
     }),
     ...QUEUES.map((name) => BullModule.registerQueue({ name })),
   ],
-  providers: [JobsService, OutboxRelay, JobHandlers, HeartbeatRepository, SystemJobs],
-  exports: [JobsService, OutboxRelay, JobHandlers, SystemJobs, OutboxModule, BullModule],
+  providers: [
+    JobsService,
+    OutboxRelay,
+    JobHandlers,
+    HeartbeatRepository,
+    SystemJobs,
+    RetentionTasks,
+  ],
+  exports: [
+    JobsService,
+    OutboxRelay,
+    JobHandlers,
+    SystemJobs,
+    RetentionTasks,
+    OutboxModule,
+    BullModule,
+  ],
 })
 export class JobsModule {}

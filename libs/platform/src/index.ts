@@ -19,3 +19,4 @@ export * from './platform.module';
 export * from './http/versioning';
 export * from './http/uuid-param.pipe';
 export * from './http/problem-responses.decorator';
+export * from './lifecycle/graceful-shutdown';

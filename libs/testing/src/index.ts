@@ -3,3 +3,4 @@ export * from './factories';
 export * from './server-errors';
 export * from './test-databases';
 export * from './test-context';
+export * from './private-servers';

@@ -20,17 +20,17 @@ export class RedisProbe implements OnModuleDestroy {
   }
 
   async ping(timeoutMs = 1000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+    });
     try {
-      if (this.client.status === 'wait') await this.client.connect();
-      const answer = await Promise.race([
-        this.client.ping(),
-        new Promise<never>((_, reject) =>
-          setTimeout(() => reject(new Error('timeout')), timeoutMs),
-        ),
-      ]);
-      return answer === 'PONG';
+      if (this.client.status === 'wait') await Promise.race([this.client.connect(), timeout]);
+      return (await Promise.race([this.client.ping(), timeout])) === 'PONG';
     } catch {
       return false;
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -1,0 +1,1 @@
+export { createWorkerApp } from './worker-app';

@@ -1,0 +1,60 @@
+import {
+  duringFault,
+  PrivateRedis,
+  startPrivateRedis,
+  startTestApi,
+  TestApi,
+} from '@hausakte/testing';
+
+describe('the api while Redis is down', () => {
+  let redis: PrivateRedis;
+  let api: TestApi;
+  let savedRedisUrl: string | undefined;
+
+  beforeAll(async () => {
+    redis = await startPrivateRedis();
+    savedRedisUrl = process.env.REDIS_URL;
+    process.env.REDIS_URL = redis.url;
+    api = await startTestApi();
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    await redis?.stop();
+    process.env.REDIS_URL = savedRedisUrl;
+  });
+
+  it('reports ready, then degraded when its Redis stops, and keeps serving commands', async () => {
+    const admin = await api.signIn('admin');
+    expect((await api.request('GET', '/health/ready')).body).toMatchObject({
+      status: 'ok',
+      redis: { status: 'up' },
+    });
+
+    await duringFault(async () => {
+      await redis.stop();
+      const ready = await api.request('GET', '/health/ready');
+      expect(ready.status).toBe(200);
+      expect(ready.body).toMatchObject({
+        status: 'degraded',
+        database: { status: 'up' },
+        redis: { status: 'down' },
+      });
+
+      const officer = await api.signIn('officer');
+      expect((await api.request('GET', '/api/v1/auth/me', { token: officer.token })).status).toBe(
+        200,
+      );
+      const created = await api.request('POST', '/api/v1/users', {
+        token: admin.token,
+        body: {
+          email: `while-down-${Date.now()}@herne.example`,
+          displayName: 'Ohne Redis',
+          role: 'inspector',
+          password: 'lang-genug-12345',
+        },
+      });
+      expect(created.status).toBe(201);
+    });
+  }, 30_000);
+});

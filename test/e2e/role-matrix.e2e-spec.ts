@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { Role, ROLES } from '@hausakte/auth';
+import { startTestApi, TestApi } from '@hausakte/testing';
+
+/**
+ * Every route Fastify knows, held to DOMAIN.md's role matrix. The roles are written out here,
+ * not taken from the code's permission table, so that a wrong entry there is caught too.
+ * HEAD routes follow their GET.
+ */
+type Access = 'public' | Role[];
+
+const EVERYONE: Role[] = ['inspector', 'officer', 'manager', 'admin'];
+const ADMIN: Role[] = ['admin'];
+
+// Public by design (DOMAIN.md, Roles): health, sign-in, the web app's static files, and the
+// API description (no data; ADR 0004).
+const MATRIX: Record<string, Access> = {
+  'GET /health/live': 'public',
+  'GET /health/ready': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'GET /*': 'public',
+  'GET /api/docs': 'public',
+  'GET /api/docs/': 'public',
+  'GET /api/docs/*': 'public',
+  'GET /api/docs/index.html': 'public',
+  'GET /api/docs/LICENSE': 'public',
+  'GET /api/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs/docs/*': 'public',
+  'GET /api/docs/docs/swagger-ui-init.js': 'public',
+  'GET /api/docs-json': 'public',
+  'GET /api/docs-yaml': 'public',
+  // own session and profile ("own inbox" row: every role)
+  'GET /api/v1/auth/me': EVERYONE,
+  'POST /api/v1/auth/logout': EVERYONE,
+  // users: admin only ("users, catalogue, rule sets, …" row)
+  'GET /api/v1/users': ADMIN,
+  'POST /api/v1/users': ADMIN,
+  'GET /api/v1/users/:id': ADMIN,
+  'PATCH /api/v1/users/:id': ADMIN,
+  // audit trail: admin only
+  'GET /api/v1/audit': ADMIN,
+};
+
+describe('the role matrix over every route', () => {
+  let api: TestApi;
+  const tokens = {} as Record<Role, string>;
+
+  beforeAll(async () => {
+    api = await startTestApi({ serveWeb: true });
+    for (const role of ROLES) tokens[role] = (await api.signIn(role)).token;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const key = (method: string, url: string) => `${method === 'HEAD' ? 'GET' : method} ${url}`;
+
+  it('knows every route the server has, and the server has every route it knows', () => {
+    const served = new Set(api.routes.map((r) => key(r.method, r.url)));
+    const missingFromMatrix = [...served].filter((route) => !(route in MATRIX));
+    expect(missingFromMatrix).toEqual([]);
+    expect(Object.keys(MATRIX).filter((route) => !served.has(route))).toEqual([]);
+  });
+
+  const guarded = Object.entries(MATRIX).filter(
+    (entry): entry is [string, Role[]] => entry[1] !== 'public',
+  );
+
+  const concrete = (url: string) => url.replace(/:id\b/g, randomUUID());
+
+  it.each(guarded)('%s: 401 without sign-in', async (route) => {
+    const [method, url] = route.split(' ');
+    const response = await api.request(method, concrete(url), {
+      body: method === 'GET' ? undefined : {},
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+
+  it.each(guarded)(
+    '%s: 403 for each role without the right, never for one with it',
+    async (route, allowed) => {
+      const [method, url] = route.split(' ');
+      for (const role of ROLES) {
+        // Signing out ends the session: give that route a fresh one.
+        const token =
+          route === 'POST /api/v1/auth/logout' ? (await api.signIn(role)).token : tokens[role];
+        const response = await api.request(method, concrete(url), {
+          token,
+          body: method === 'GET' ? undefined : {},
+        });
+        if (allowed.includes(role)) expect([role, response.status]).not.toEqual([role, 403]);
+        else expect([role, response.status]).toEqual([role, 403]);
+        expect(response.status).not.toBe(401);
+      }
+    },
+  );
+
+  it.each(Object.entries(MATRIX).filter(([, access]) => access === 'public'))(
+    '%s: answers without sign-in',
+    async (route) => {
+      const [method, url] = route.split(' ');
+      const path = url.replace('/*', '/').replace('//', '/');
+      const response = await api.request(
+        method,
+        path,
+        method === 'POST' ? { body: { email: 'nobody@herne.example', password: 'x' } } : {},
+      );
+      expect(response.status).not.toBe(403);
+      if (route !== 'POST /api/v1/auth/login') expect(response.status).not.toBe(401);
+    },
+  );
+});
