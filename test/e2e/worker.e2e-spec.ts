@@ -138,7 +138,7 @@ describe('the worker', () => {
         await worker.get(SystemJobs).houseKeep();
 
         const left = async (sql: string) =>
-          ((await db.query(sql, [`%-${tag}`])) as Array<{ k: string }>).map((r) => r.k).sort();
+          (await db.query<Array<{ k: string }>>(sql, [`%-${tag}`])).map((r) => r.k).sort();
         await expect(
           left(`SELECT token_hash AS k FROM sessions WHERE token_hash LIKE $1`),
         ).resolves.toEqual([`fresh-${tag}`]);
