@@ -83,25 +83,33 @@ async function withUsers(fn: (users: UsersService) => Promise<void>): Promise<vo
 }
 
 async function createUser(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
-  });
-  if (!values.email || !values.role) throw new UsageError('user:create needs --email and --role');
-  if (!(ROLES as readonly string[]).includes(values.role))
-    throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  const options = {
+    email: { type: 'string' },
+    role: { type: 'string' },
+    name: { type: 'string' },
+  } as const;
+  let values: { email?: string; role?: string; name?: string };
+  try {
+    values = parseArgs({ args, options }).values;
+  } catch (error) {
+    // An unknown option (say --password, which shell history would keep) is a usage error.
+    throw new UsageError((error as Error).message);
+  }
+  const { email, role, name } = values;
+  if (!email || !role) throw new UsageError('user:create needs --email and --role');
+  if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const password = await readPassword();
-  if (password.length < 12)
+  if (password.length < 12) {
     throw new UsageError('the password must be at least 12 characters long');
+  }
   await withUsers(async (users) => {
-    const user = await users.create({
-      email: values.email!,
-      displayName: values.name ?? values.email!,
-      role: values.role as Role,
-      password,
-    });
+    const user = await users.create({ email, displayName: name ?? email, role, password });
     console.log(`Created ${user.role} ${user.email} (${user.id})`);
   });
+}
+
+function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
 }
 
 async function createDemoUsers(): Promise<void> {

@@ -74,3 +74,78 @@ export async function startPrivateRedis(
     },
   };
 }
+
+export interface PrivatePostgres {
+  /** URL of the `postgres` database; create others with CREATE DATABASE. */
+  adminUrl: string;
+  /** Kills the server the hard way (as a crash would), keeping its data. */
+  crash(): Promise<void>;
+  start(): Promise<void>;
+  /** Stops the server and removes its data directory. */
+  remove(): Promise<void>;
+}
+
+function runAs(user: string, command: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('runuser', ['-u', user, '--', command, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} failed: ${stderr.trim()}`)),
+    );
+  });
+}
+
+/**
+ * A PostgreSQL cluster of the test's own (same binaries as the machine's, so PostGIS is there),
+ * on a spare port, for tests that stop the database. Needs root (the cluster runs as `postgres`).
+ */
+export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+  const { mkdtemp, readdir, rm, chown } = await import('node:fs/promises');
+  const { execFileSync } = await import('node:child_process');
+  const majors = (await readdir('/usr/lib/postgresql'))
+    .filter((d) => /^\d+$/.test(d))
+    .sort((a, b) => Number(b) - Number(a));
+  const bin = `/usr/lib/postgresql/${majors[0]}/bin`;
+  const dir = await mkdtemp('/tmp/hausakte-pg-');
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString());
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString());
+  await chown(dir, uid, gid);
+  const port = await freePort();
+  await runAs('postgres', `${bin}/initdb`, [
+    '-D',
+    `${dir}/data`,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+  ]);
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off`;
+  const start = () =>
+    runAs('postgres', `${bin}/pg_ctl`, [
+      '-D',
+      `${dir}/data`,
+      '-o',
+      options,
+      '-l',
+      `${dir}/log`,
+      '-w',
+      'start',
+    ]);
+  const stop = (mode: 'immediate' | 'fast') =>
+    runAs('postgres', `${bin}/pg_ctl`, ['-D', `${dir}/data`, '-m', mode, '-w', 'stop']);
+  await start();
+  return {
+    adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    crash: () => stop('immediate'),
+    start,
+    remove: async () => {
+      await stop('immediate').catch(() => undefined);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
