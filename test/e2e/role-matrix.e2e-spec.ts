@@ -11,6 +11,8 @@ type Access = 'public' | Role[];
 
 const EVERYONE: Role[] = ['inspector', 'officer', 'manager', 'admin'];
 const ADMIN: Role[] = ['admin'];
+const READ_REGISTER: Role[] = ['inspector', 'officer', 'manager'];
+const EDIT_PROPERTIES: Role[] = ['inspector', 'officer'];
 
 // Public by design (DOMAIN.md, Roles): health, sign-in, the web app's static files, and the
 // API description (no data; ADR 0004).
@@ -37,6 +39,14 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/users': ADMIN,
   'GET /api/v1/users/:id': ADMIN,
   'PATCH /api/v1/users/:id': ADMIN,
+  // the register (DOMAIN.md: read = inspector, officer, manager; edit properties = inspector, officer)
+  'GET /api/v1/properties': READ_REGISTER,
+  'POST /api/v1/properties': EDIT_PROPERTIES,
+  'GET /api/v1/properties/:id': READ_REGISTER,
+  'PATCH /api/v1/properties/:id': EDIT_PROPERTIES,
+  'POST /api/v1/properties/:id/units': EDIT_PROPERTIES,
+  'PATCH /api/v1/units/:id': EDIT_PROPERTIES,
+  'GET /api/v1/districts': READ_REGISTER,
   // audit trail: admin only
   'GET /api/v1/audit': ADMIN,
 };

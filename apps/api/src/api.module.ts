@@ -3,14 +3,22 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard, AuthModule } from '@hausakte/auth';
 import { OutboxModule } from '@hausakte/jobs';
 import { PlatformModule } from '@hausakte/platform';
+import { PropertiesModule } from '@hausakte/properties';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
+import { PropertiesController } from './properties/properties.controller';
 import { UsersController } from './users/users.controller';
 
 @Module({
-  imports: [PlatformModule, AuthModule, OutboxModule],
-  controllers: [HealthController, AuthController, UsersController, AuditController],
+  imports: [PlatformModule, AuthModule, OutboxModule, PropertiesModule],
+  controllers: [
+    HealthController,
+    AuthController,
+    UsersController,
+    AuditController,
+    PropertiesController,
+  ],
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],
 })
 export class ApiModule {}
