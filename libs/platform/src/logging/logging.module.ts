@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
@@ -16,11 +17,16 @@ export function requestIdOf(req: IncomingMessage): string {
 export const LoggingModule = LoggerModule.forRootAsync({
   inject: [APP_CONFIG],
   useFactory: (config: AppConfig) => ({
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.LOG_LEVEL,
       genReqId: requestIdOf,
       customProps: (req: IncomingMessage) => ({ correlationId: requestIdOf(req) }),
-      autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
+      autoLogging: {
+        // Probes poll every few seconds; their lines would drown the real traffic.
+        ignore: (req: IncomingMessage & { originalUrl?: string }) =>
+          (req.originalUrl ?? req.url ?? '').startsWith('/health/'),
+      },
       redact: ['req.headers', 'res.headers'],
       serializers: {
         req: (req: IncomingMessage & { id?: string }) => ({
