@@ -149,6 +149,17 @@ describe('sign-in, sessions and users', () => {
     expect(missing.status).toBe(428);
   });
 
+  it('refuses to clear a required field with null (422, not a database error)', async () => {
+    const user = await api.createUser({ role: 'officer' });
+    const response = await api.request<Problem>('PATCH', `/api/v1/users/${user.id}`, {
+      token: admin.token,
+      body: { displayName: null, role: null },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.errors?.map((e) => e.field).sort()).toEqual(['displayName', 'role']);
+  });
+
   it('keeps at least one active admin', async () => {
     const users = await api.request<{
       items: Array<{ id: string; role: string; active: boolean; version: number }>;

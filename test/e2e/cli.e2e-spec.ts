@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { databaseOptions } from '@hausakte/platform';
 import { databaseUrl, freePort, startTestApi, TestApi } from '@hausakte/testing';
 
 const ROOT = join(__dirname, '../..');
@@ -108,7 +109,9 @@ describe('command line and boot', () => {
     await client.connect();
     try {
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM migrations`);
-      expect(rows[0].n).toBe(1);
+      expect(rows[0].n).toBe(
+        (databaseOptions({ DATABASE_URL: url }).migrations as unknown[]).length,
+      );
     } finally {
       await client.end();
     }

@@ -320,6 +320,45 @@ describe('the property register', () => {
       expect(trail.body.items.map((e) => e.action)).toEqual(['unit.updated', 'unit.created']);
     });
 
+    it('refuses to clear what cannot be empty (422), and clears what can', async () => {
+      const created = await create(property(7.215, 51.532));
+      const cleared = await api.request<Problem>('PATCH', `/api/v1/properties/${created.id}`, {
+        token: officer.token,
+        headers: { 'if-match': '"1"' },
+        body: { location: null, addresses: null },
+      });
+      expect(cleared.status).toBe(422);
+      expect(cleared.body.errors?.map((e) => e.field).sort()).toEqual(['addresses', 'location']);
+      const unit = await api.request<{ id: string }>(
+        'POST',
+        `/api/v1/properties/${created.id}/units`,
+        {
+          token: officer.token,
+          body: { label: 'DG', areaM2: 40 },
+        },
+      );
+      const unitChange = await api.request<Problem & { areaM2: number | null }>(
+        'PATCH',
+        `/api/v1/units/${unit.body.id}`,
+        {
+          token: officer.token,
+          headers: { 'if-match': '"1"' },
+          body: { label: null },
+        },
+      );
+      expect(unitChange.status).toBe(422);
+      const areaCleared = await api.request<{ areaM2: number | null }>(
+        'PATCH',
+        `/api/v1/units/${unit.body.id}`,
+        {
+          token: officer.token,
+          headers: { 'if-match': '"1"' },
+          body: { areaM2: null },
+        },
+      );
+      expect(areaCleared.body.areaM2).toBeNull();
+    });
+
     it('replays a create sent twice with the same Idempotency-Key', async () => {
       const key = `property-${Date.now()}`;
       const body = property(7.23, 51.545, 'Wiederholungsweg', '3');

@@ -20,3 +20,4 @@ export * from './http/versioning';
 export * from './http/uuid-param.pipe';
 export * from './http/problem-responses.decorator';
 export * from './lifecycle/graceful-shutdown';
+export * from './http/omittable-not-null.decorator';

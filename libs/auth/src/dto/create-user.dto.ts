@@ -1,14 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { OmittableNotNull } from '@hausakte/platform';
 import { ROLES, Role } from '../roles';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -38,13 +31,32 @@ export class CreateUserDto {
   password!: string;
 }
 
-export class UpdateUserDto extends PartialType(
-  PickType(CreateUserDto, ['displayName', 'role', 'password'] as const),
-) {
+/** Every field may be left out; none may be cleared. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'Anna Schmidt' })
+  @OmittableNotNull()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(120)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @OmittableNotNull()
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'password', minLength: 12 })
+  @OmittableNotNull()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters long' })
+  @MaxLength(256)
+  password?: string;
+
   @ApiPropertyOptional({
     description: 'false deactivates the user and ends their sessions at once',
   })
-  @IsOptional()
+  @OmittableNotNull()
   @IsBoolean()
   active?: boolean;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { ROLES, Role } from '../roles';
 import type { User } from '../user.entity';
 
@@ -41,16 +41,4 @@ export class UserPageDto {
   total!: number;
 }
 
-export class MeDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  email!: string;
-
-  @ApiProperty()
-  displayName!: string;
-
-  @ApiProperty({ enum: ROLES })
-  role!: Role;
-}
+export class MeDto extends PickType(UserDto, ['id', 'email', 'displayName', 'role'] as const) {}

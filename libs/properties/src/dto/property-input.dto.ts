@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { OmittableNotNull } from '@hausakte/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -159,7 +160,7 @@ export class CreatePropertyDto {
 
 export class UpdatePropertyDto {
   @ApiPropertyOptional({ type: PointDto })
-  @IsOptional()
+  @OmittableNotNull()
   @ValidateNested()
   @Type(() => PointDto)
   location?: PointDto;
@@ -180,7 +181,7 @@ export class UpdatePropertyDto {
   notes?: string | null;
 
   @ApiPropertyOptional({ type: [AddressInputDto], description: 'Replaces all addresses.' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsArray()
   @ArrayMinSize(1, { message: 'needs at least one address' })
   @ArrayMaxSize(10)
@@ -207,36 +208,13 @@ export class AddUnitDto extends UnitInputDto {
   buildingLabel?: string;
 }
 
-export class UpdateUnitDto {
+/** Every field may be left out; the label may not be cleared, the measurements may (null). */
+export class UpdateUnitDto extends OmitType(PartialType(UnitInputDto), ['label'] as const) {
   @ApiPropertyOptional({ example: 'EG links' })
-  @IsOptional()
+  @OmittableNotNull()
   @Transform(trim)
   @IsString()
   @MinLength(1, notEmpty)
   @MaxLength(60)
   label?: string;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsInt()
-  @Min(-5)
-  @Max(200)
-  floor?: number | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'must be a number with at most 2 decimals' })
-  @Min(0.01, { message: 'must be greater than 0' })
-  @Max(99999)
-  areaM2?: number | null;
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsNumber({ maxDecimalPlaces: 1 }, { message: 'must be a number with at most 1 decimal' })
-  @Min(0)
-  @Max(99)
-  rooms?: number | null;
 }
