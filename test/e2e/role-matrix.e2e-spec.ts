@@ -13,6 +13,7 @@ const EVERYONE: Role[] = ['inspector', 'officer', 'manager', 'admin'];
 const ADMIN: Role[] = ['admin'];
 const READ_REGISTER: Role[] = ['inspector', 'officer', 'manager'];
 const EDIT_PROPERTIES: Role[] = ['inspector', 'officer'];
+const EDIT_LANDLORDS: Role[] = ['officer'];
 
 // Public by design (DOMAIN.md, Roles): health, sign-in, the web app's static files, and the
 // API description (no data; ADR 0004).
@@ -47,6 +48,15 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/properties/:id/units': EDIT_PROPERTIES,
   'PATCH /api/v1/units/:id': EDIT_PROPERTIES,
   'GET /api/v1/districts': READ_REGISTER,
+  // landlords and ownerships (edit: officer only)
+  'GET /api/v1/landlords': READ_REGISTER,
+  'POST /api/v1/landlords': EDIT_LANDLORDS,
+  'GET /api/v1/landlords/:id': READ_REGISTER,
+  'PATCH /api/v1/landlords/:id': EDIT_LANDLORDS,
+  'GET /api/v1/landlords/:id/properties': READ_REGISTER,
+  'GET /api/v1/properties/:id/ownerships': READ_REGISTER,
+  'POST /api/v1/properties/:id/ownerships': EDIT_LANDLORDS,
+  'PATCH /api/v1/ownerships/:id': EDIT_LANDLORDS,
   // audit trail: admin only
   'GET /api/v1/audit': ADMIN,
 };
