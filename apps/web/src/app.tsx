@@ -1,10 +1,12 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, type User } from './api';
 import { AppFrame } from './components/app-frame';
-import { Home } from './components/home';
+import { routeKey, RoutePage } from './components/app-routes';
 import { LanguageSwitch } from './components/language-switch';
 import { SignInForm } from './components/sign-in-form';
+import { matchRoute, useLocation } from './router';
+import { SessionContext, type SessionValue } from './session';
 
 type Session =
   | { status: 'loading' }
@@ -33,13 +35,11 @@ export function App() {
     return () => controller.abort();
   }, [loadSession]);
 
+  const signedOut = useCallback(() => setSession({ status: 'signedOut' }), []);
+
   switch (session.status) {
     case 'signedIn':
-      return (
-        <AppFrame user={session.user} onSignedOut={() => setSession({ status: 'signedOut' })}>
-          <Home />
-        </AppFrame>
-      );
+      return <SignedIn user={session.user} onSignedOut={signedOut} />;
     case 'signedOut':
       return (
         <PublicLayout>
@@ -59,6 +59,24 @@ export function App() {
         </PublicLayout>
       );
   }
+}
+
+/** The signed-in app: the frame with the page the address names. */
+function SignedIn({ user, onSignedOut }: { user: User; onSignedOut: () => void }) {
+  const { pathname } = useLocation();
+  const route = matchRoute(pathname);
+  const key = routeKey(route);
+  const session = useMemo<SessionValue>(
+    () => ({ user, expired: onSignedOut }),
+    [user, onSignedOut],
+  );
+  return (
+    <SessionContext.Provider value={session}>
+      <AppFrame user={user} route={route} pageKey={key} onSignedOut={onSignedOut}>
+        <RoutePage key={key} route={route} />
+      </AppFrame>
+    </SessionContext.Provider>
+  );
 }
 
 /** The pages before sign-in: a slim header with the name and the language switch. */

@@ -1,0 +1,111 @@
+// A tiny client-side router on the History API. The api answers every non-API GET path with
+// index.html, so each route below also works on reload and as a bookmark.
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+export type Route =
+  | { name: 'properties' }
+  | { name: 'propertyNew' }
+  | { name: 'property'; id: string }
+  | { name: 'propertyEdit'; id: string }
+  | { name: 'landlord'; id: string }
+  | { name: 'notFound' };
+
+const segment = (id: string): string => encodeURIComponent(id);
+
+/** Builders for every path the app links to; nothing else spells a path. */
+export const paths = {
+  properties: (search = ''): string => `/objekte${search}`,
+  propertyNew: (): string => '/objekte/neu',
+  property: (id: string): string => `/objekte/${segment(id)}`,
+  propertyEdit: (id: string): string => `/objekte/${segment(id)}/bearbeiten`,
+  landlord: (id: string): string => `/eigentuemer/${segment(id)}`,
+};
+
+function decode(value: string): string | undefined {
+  try {
+    const decoded = decodeURIComponent(value);
+    return decoded === '' ? undefined : decoded;
+  } catch {
+    return undefined;
+  }
+}
+
+export function matchRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean);
+  const [first, second, third] = parts;
+  if (parts.length === 0) return { name: 'properties' };
+  if (first === 'objekte') {
+    if (parts.length === 1) return { name: 'properties' };
+    if (parts.length === 2 && second === 'neu') return { name: 'propertyNew' };
+    const id = decode(second);
+    if (id && parts.length === 2) return { name: 'property', id };
+    if (id && parts.length === 3 && third === 'bearbeiten') return { name: 'propertyEdit', id };
+  }
+  if (first === 'eigentuemer' && parts.length === 2) {
+    const id = decode(second);
+    if (id) return { name: 'landlord', id };
+  }
+  return { name: 'notFound' };
+}
+
+// ---- the location as an external store --------------------------------------------------
+
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  window.addEventListener('popstate', listener);
+  return () => {
+    listeners.delete(listener);
+    window.removeEventListener('popstate', listener);
+  };
+}
+
+const snapshot = (): string => window.location.pathname + window.location.search;
+
+/** The current path and query; re-renders on navigate() and on the browser's back/forward. */
+export function useLocation(): { pathname: string; search: string } {
+  const current = useSyncExternalStore(subscribe, snapshot);
+  const url = new URL(current, window.location.origin);
+  return { pathname: url.pathname, search: url.search };
+}
+
+/**
+ * Goes to `to` (a path with optional query). `replace` changes the current history entry
+ * (filters, after a save) instead of adding one.
+ */
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  const before = snapshot();
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  if (!options.replace && new URL(to, window.location.origin).pathname !== before.split('?')[0]) {
+    window.scrollTo(0, 0);
+  }
+  if (snapshot() !== before) listeners.forEach((listener) => listener());
+}
+
+interface LinkProps extends Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> {
+  to: string;
+  replace?: boolean;
+}
+
+/** An ordinary link (middle click, new tab and copy address work) that routes in the page. */
+export function Link({ to, replace, onClick, ...rest }: LinkProps) {
+  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
+    onClick?.(event);
+    if (
+      event.defaultPrevented ||
+      event.button !== 0 ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey ||
+      (rest.target && rest.target !== '_self')
+    ) {
+      return;
+    }
+    event.preventDefault();
+    navigate(to, { replace });
+  }
+  return <a href={to} onClick={handleClick} {...rest} />;
+}
