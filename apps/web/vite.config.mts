@@ -20,6 +20,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: api, changeOrigin: false },
       '/health': { target: api, changeOrigin: false },
+      '/app-config.js': { target: api, changeOrigin: false },
     },
   },
 });

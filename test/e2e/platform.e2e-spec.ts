@@ -107,6 +107,16 @@ describe('platform over HTTP', () => {
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('serves the web app its runtime settings, with the map centred on the city', async () => {
+    const response = await api.request<string>('GET', '/app-config.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const settings = JSON.parse(/^window\.__HAUSAKTE_CONFIG__ = (.*);\n$/.exec(response.body)![1]);
+    expect(settings.mapCenter[0]).toBeCloseTo(7.215, 6);
+    expect(settings.mapCenter[1]).toBeCloseTo(51.535, 6);
+    expect(settings.tileUrl).toBeUndefined();
+  });
+
   it('publishes the OpenAPI description', async () => {
     const response = await api.request<{ openapi: string; paths: Record<string, unknown> }>(
       'GET',
@@ -121,5 +131,26 @@ describe('platform over HTTP', () => {
         '/api/v1/audit',
       ]),
     );
+  });
+});
+
+describe('a deployment with a basemap', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    process.env.MAP_TILE_URL = 'https://{s}.tiles.example.org/{z}/{x}/{y}.png';
+    api = await startTestApi();
+  });
+
+  afterAll(async () => {
+    delete process.env.MAP_TILE_URL;
+    await api?.close();
+  });
+
+  it('hands the tile URL to the web app and lets images come from that host only', async () => {
+    const response = await api.request<string>('GET', '/app-config.js');
+    expect(response.body).toContain('"tileUrl":"https://{s}.tiles.example.org/{z}/{x}/{y}.png"');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/img-src 'self' data: blob: https:\/\/\*\.tiles\.example\.org;/);
   });
 });

@@ -32,6 +32,7 @@ const MATRIX: Record<string, Access> = {
   'GET /api/docs/docs/swagger-ui-init.js': 'public',
   'GET /api/docs-json': 'public',
   'GET /api/docs-yaml': 'public',
+  'GET /app-config.js': 'public',
   // own session and profile ("own inbox" row: every role)
   'GET /api/v1/auth/me': EVERYONE,
   'POST /api/v1/auth/logout': EVERYONE,

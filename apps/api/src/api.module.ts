@@ -12,6 +12,7 @@ import { LandlordsController } from './landlords/landlords.controller';
 import { OwnershipsController } from './landlords/ownerships.controller';
 import { PropertiesController } from './properties/properties.controller';
 import { UsersController } from './users/users.controller';
+import { WebConfigController } from './web/web-config.controller';
 
 @Module({
   imports: [PlatformModule, AuthModule, OutboxModule, PropertiesModule, LandlordsModule],
@@ -23,6 +24,7 @@ import { UsersController } from './users/users.controller';
     PropertiesController,
     LandlordsController,
     OwnershipsController,
+    WebConfigController,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],
 })

@@ -59,7 +59,13 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFas
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        // The basemap's tile server, when one is configured, is the only other source.
+        imgSrc: [
+          "'self'",
+          'data:',
+          'blob:',
+          ...(config.MAP_TILE_URL ? [tileOrigin(config.MAP_TILE_URL)] : []),
+        ],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -69,7 +75,7 @@ export async function createApiApp(options: ApiAppOptions = {}): Promise<NestFas
     },
   });
 
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health/live', 'health/ready', 'app-config.js'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter(await serveWebApp(app, config)));
   setUpOpenApi(app);
@@ -104,6 +110,12 @@ async function serveWebApp(
       .send(indexHtml);
     return true;
   };
+}
+
+/** `https://{s}.tile.example.org/{z}/{x}/{y}.png` → `https://*.tile.example.org`. */
+function tileOrigin(template: string): string {
+  const host = /^(https?:\/\/[^/]+)/.exec(template)?.[1] ?? '';
+  return host.replace(/\{s\}/g, '*');
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

@@ -36,6 +36,11 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud', /LOG_LEVEL="loud"/],
     ['SESSION_COOKIE_SECURE', 'maybe', /SESSION_COOKIE_SECURE="maybe" must be true or false/],
     ['IDEMPOTENCY_RETENTION_DAYS', '3', /IDEMPOTENCY_RETENTION_DAYS="3" must be at least 7/],
+    [
+      'MAP_TILE_URL',
+      'tiles.example.org/{z}/{x}/{y}.png',
+      /MAP_TILE_URL=.* must be an http\(s\) tile URL/,
+    ],
   ])('refuses %s=%s with one line naming it', (key, value, message) => {
     const attempt = () => loadConfig({ [key]: value });
     expect(attempt).toThrow(ConfigError);

@@ -99,6 +99,15 @@ const schema = z.object({
   WEB_DIST_DIR: z.string().default('dist/web'),
   OUTBOX_POLL_MS: positiveInt(500, 10),
   HEARTBEAT_EVERY_MS: positiveInt(60_000, 1000),
+  /** Basemap tiles for the web app's maps; without one the maps draw on a plain background. */
+  MAP_TILE_URL: z
+    .string()
+    .regex(
+      /^https?:\/\/[^/\s]+\/\S*\{z\}\S*\{x\}\S*\{y\}/,
+      'must be an http(s) tile URL template with {z}, {x} and {y}',
+    )
+    .optional(),
+  MAP_TILE_ATTRIBUTION: z.string().max(500).optional(),
 });
 
 export type AppConfig = z.output<typeof schema>;
