@@ -87,7 +87,10 @@ export function propertyListQuery(filter: PropertyListFilter): { sql: string; pa
            ${distance} AS distance_m,
            count(*) OVER () AS total
       FROM properties p
-      JOIN property_addresses a ON a.property_id = p.id AND a.is_primary
+      -- Per property, by the one-primary index: a plain join makes the planner scan every address.
+      JOIN LATERAL (
+        SELECT * FROM property_addresses pa WHERE pa.property_id = p.id AND pa.is_primary LIMIT 1
+      ) a ON true
       LEFT JOIN districts d ON d.id = p.district_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      ORDER BY ${order.join(', ')}
