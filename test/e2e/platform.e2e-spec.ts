@@ -123,6 +123,13 @@ describe('platform over HTTP', () => {
       '/api/docs-json',
     );
     expect(response.status).toBe(200);
+    // Answers are described too, not only errors.
+    const login = response.body.paths['/api/v1/auth/login'] as {
+      post: { responses: Record<string, unknown> };
+    };
+    expect(Object.keys(login.post.responses)).toEqual(
+      expect.arrayContaining(['200', '401', '422', '429']),
+    );
     expect(Object.keys(response.body.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/auth/login',

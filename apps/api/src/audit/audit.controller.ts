@@ -1,5 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { RequirePermission } from '@hausakte/auth';
 import { ApiProblems, AuditEntry, AuditTrail, PageQuery } from '@hausakte/platform';
@@ -55,6 +61,7 @@ export class AuditController {
   constructor(private readonly audit: AuditTrail) {}
 
   @Get()
+  @ApiOkResponse({ type: AuditPageDto })
   @ApiOperation({ summary: 'The audit trail, newest first' })
   list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     return this.audit.list(query);

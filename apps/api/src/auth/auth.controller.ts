@@ -1,5 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Inject } from '@nestjs/common';
 import {
@@ -25,6 +31,7 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @ApiOkResponse({ type: SignInResultDto })
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: sets the session cookie and returns a bearer token' })
@@ -50,6 +57,7 @@ export class AuthController {
   }
 
   @Post('logout')
+  @ApiNoContentResponse()
   @RequirePermission('own')
   @HttpCode(204)
   @ApiCookieAuth()
@@ -64,6 +72,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOkResponse({ type: MeDto })
   @RequirePermission('own')
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiProblems(401)

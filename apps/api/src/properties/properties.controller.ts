@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { RequirePermission } from '@hausakte/auth';
 import { ApiProblems, etagOf, Idempotent, UuidParam, versionFromIfMatch } from '@hausakte/platform';
@@ -23,6 +23,7 @@ export class PropertiesController {
   constructor(private readonly properties: PropertiesService) {}
 
   @Get('properties')
+  @ApiOkResponse({ type: PropertyPageDto })
   @RequirePermission('readRegister')
   @ApiOperation({ summary: 'Properties: address search, bbox, near, district; paged' })
   @ApiProblems(400, 422)
@@ -31,6 +32,7 @@ export class PropertiesController {
   }
 
   @Post('properties')
+  @ApiCreatedResponse({ type: PropertyDto })
   @RequirePermission('editProperties')
   @Idempotent()
   @ApiOperation({ summary: 'Register a property with its addresses, buildings and units' })
@@ -40,6 +42,7 @@ export class PropertiesController {
   }
 
   @Get('properties/:id')
+  @ApiOkResponse({ type: PropertyDto })
   @RequirePermission('readRegister')
   @ApiOperation({
     summary: 'One property with addresses, buildings and units; ETag is its version',
@@ -55,6 +58,7 @@ export class PropertiesController {
   }
 
   @Patch('properties/:id')
+  @ApiOkResponse({ type: PropertyDto })
   @RequirePermission('editProperties')
   @ApiOperation({ summary: 'Change location, parcel reference, notes or the address list' })
   @ApiProblems(404, 412, 422, 428)
@@ -70,6 +74,7 @@ export class PropertiesController {
   }
 
   @Post('properties/:id/units')
+  @ApiCreatedResponse({ type: UnitDto })
   @RequirePermission('editProperties')
   @Idempotent()
   @ApiOperation({
@@ -81,6 +86,7 @@ export class PropertiesController {
   }
 
   @Patch('units/:id')
+  @ApiOkResponse({ type: UnitDto })
   @RequirePermission('editProperties')
   @ApiOperation({ summary: 'Change a unit' })
   @ApiProblems(404, 409, 412, 422, 428)
@@ -96,6 +102,7 @@ export class PropertiesController {
   }
 
   @Get('districts')
+  @ApiOkResponse({ type: DistrictPageDto })
   @RequirePermission('readRegister')
   @ApiOperation({ summary: 'The districts (boroughs) of the authority' })
   districts(): Promise<DistrictPageDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   CreateUserDto,
@@ -26,6 +26,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOkResponse({ type: UserPageDto })
   @ApiOperation({ summary: 'All users' })
   @ApiProblems(422)
   async list(@Query() page: PageQuery): Promise<UserPageDto> {
@@ -34,6 +35,7 @@ export class UsersController {
   }
 
   @Post()
+  @ApiCreatedResponse({ type: UserDto })
   @Idempotent()
   @ApiOperation({ summary: 'Create a user' })
   @ApiProblems(409, 422)
@@ -42,6 +44,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: UserDto })
   @ApiOperation({ summary: 'One user; its ETag is the version to send as If-Match' })
   @ApiProblems(404, 422)
   async get(
@@ -54,6 +57,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: UserDto })
   @ApiOperation({
     summary: 'Change name, role or password, or deactivate (ends the user’s sessions at once)',
   })
