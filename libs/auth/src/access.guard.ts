@@ -1,4 +1,5 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import type {} from '@fastify/cookie'; // request.cookies, in every app that builds this lib
 import { Reflector } from '@nestjs/core';
 import { Problem, RequestContext } from '@hausakte/platform';
 import { PUBLIC_ROUTE, REQUIRED_PERMISSION, RequestWithUser } from './access.decorators';
