@@ -98,6 +98,17 @@ describe('platform over HTTP', () => {
     expect(fields).toEqual(['limit', 'offset']);
   });
 
+  it('answers values the database cannot take with 422, not 500', async () => {
+    const nul = await api.request('GET', '/api/v1/audit?entityType=user%00x', {
+      token: admin.token,
+    });
+    expect(nul.status).toBe(422);
+    const far = await api.request('GET', '/api/v1/users?offset=100000000000000000000', {
+      token: admin.token,
+    });
+    expect(far.status).toBe(422);
+  });
+
   it('echoes a given correlation id and sends security headers', async () => {
     const response = await api.request('GET', '/health/live', {
       headers: { 'x-request-id': 'trace-12345678' },

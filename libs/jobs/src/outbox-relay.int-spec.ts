@@ -87,6 +87,28 @@ describe('the outbox relay', () => {
     expect(pending.n).toBe(0);
   });
 
+  it('leaves rows of jobs it does not know pending without blocking the rows behind them', async () => {
+    const tag = `unknown-${Date.now()}`;
+    // 150 rows from a newer release, ahead of one this worker knows.
+    await db.query(
+      `INSERT INTO outbox (job_name, job_id) SELECT 'job-from-the-future', $1 || '-' || n FROM generate_series(1, 150) n`,
+      [tag],
+    );
+    const known = `probe-${tag}`;
+    await filler().fill([known]);
+
+    await first.get(OutboxRelay).drain();
+
+    expect((await queueEvents(redis, new Set([known]))).added).toEqual([known]);
+    const [unknown] = await db.query(
+      `SELECT count(*)::int AS n FROM outbox WHERE job_id LIKE $1 AND relayed_at IS NULL`,
+      [`${tag}-%`],
+    );
+    expect(unknown.n).toBe(150);
+    // Out of the way of later tests in this file.
+    await db.query(`DELETE FROM outbox WHERE job_id LIKE $1`, [`${tag}-%`]);
+  });
+
   it('adds nothing new when a row is relayed again after a crash between enqueue and commit', async () => {
     const jobId = `probe-crash-${Date.now()}`;
     await filler().fill([jobId]);

@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Transactional } from '@hausakte/platform';
-import { isJobName } from './job-catalogue';
+import { JobName, JOBS } from './job-catalogue';
 import { JobsService } from './jobs.service';
 import { OutboxRepository } from './outbox.repository';
 
 const BATCH = 100;
+const JOB_NAMES = Object.keys(JOBS);
 const ENQUEUE_TIMEOUT_MS = 5000;
 
 /**
@@ -19,6 +20,8 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  /** Set by stop(): a drain in progress ends after its current batch. */
+  private stopping = false;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -26,18 +29,17 @@ export class OutboxRelay {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Relays one batch; returns how many rows it moved. */
+  /**
+   * Relays one batch; returns how many rows it moved. Only jobs this worker knows are claimed:
+   * rows written by a newer release wait for a worker that knows them, and never block the rest.
+   */
   @Transactional()
   async relayBatch(): Promise<number> {
-    const messages = await this.outbox.claimPending(BATCH);
+    const messages = await this.outbox.claimPending(BATCH, JOB_NAMES);
     for (const message of messages) {
-      if (!isJobName(message.jobName)) {
-        this.logger.error({ outboxId: message.id }, `Unknown job ${message.jobName}; left pending`);
-        continue;
-      }
       const delayMs = message.runAt ? message.runAt.getTime() - Date.now() : 0;
       await withTimeout(
-        this.jobs.enqueue(message.jobName, {
+        this.jobs.enqueue(message.jobName as JobName, {
           jobId: message.jobId,
           payload: message.payload,
           delayMs,
@@ -45,27 +47,29 @@ export class OutboxRelay {
         ENQUEUE_TIMEOUT_MS,
       );
     }
-    await this.outbox.markRelayed(messages.filter((m) => isJobName(m.jobName)).map((m) => m.id));
+    await this.outbox.markRelayed(messages.map((m) => m.id));
     return messages.length;
   }
 
-  /** Relays until the outbox is empty. */
+  /** Relays until the outbox holds nothing this worker can relay, or the relay is stopped. */
   async drain(): Promise<number> {
     let total = 0;
     for (;;) {
       const moved = await this.relayBatch();
       total += moved;
-      if (moved < BATCH) return total;
+      if (moved < BATCH || this.stopping) return total;
     }
   }
 
   start(): void {
     this.stopped = false;
+    this.stopping = false;
     this.tick();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     clearTimeout(this.timer);
     await this.running;
   }

@@ -25,9 +25,9 @@ export class OutboxRepository {
    * The oldest pending messages, locked for this transaction. SKIP LOCKED lets several relays run
    * side by side: each takes rows no other relay holds, so no row is relayed by two at once.
    */
-  claimPending(limit: number): Promise<OutboxMessage[]> {
+  claimPending(limit: number, jobNames: readonly string[]): Promise<OutboxMessage[]> {
     return this.messages.find({
-      where: { relayedAt: IsNull() },
+      where: { relayedAt: IsNull(), jobName: In([...jobNames]) },
       order: { id: 'ASC' },
       take: limit,
       lock: { mode: 'pessimistic_write', onLocked: 'skip_locked' },

@@ -15,6 +15,7 @@ export class PageQuery {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(1_000_000_000)
   offset = 0;
 }
 

@@ -59,6 +59,13 @@ describe('renderProblem', () => {
     expect(renderProblem(race).document).toMatchObject({ status: 409 });
   });
 
+  it('turns a value the database cannot take into 422', () => {
+    const nul = Object.assign(new Error('invalid byte sequence'), {
+      driverError: { code: '22021' },
+    });
+    expect(renderProblem(nul).document).toMatchObject({ status: 422 });
+  });
+
   it('hides everything about an unknown error', () => {
     const { document, unexpected } = renderProblem(new Error('secret internals at line 42'));
     expect(document.status).toBe(500);

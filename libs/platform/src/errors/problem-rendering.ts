@@ -107,6 +107,19 @@ export function renderProblem(error: unknown): RenderedProblem {
       unexpected: false,
     };
   }
+  if (typeof driverCode(error) === 'string' && (driverCode(error) as string).startsWith('22')) {
+    // Class 22, data exception: a value PostgreSQL cannot take (out of range, a NUL byte, …).
+    return {
+      document: {
+        type: typeUri('validation'),
+        title: title(HttpStatus.UNPROCESSABLE_ENTITY),
+        status: HttpStatus.UNPROCESSABLE_ENTITY,
+        detail: 'A value is out of range or contains characters that cannot be stored.',
+      },
+      headers: {},
+      unexpected: false,
+    };
+  }
   if (isDatabaseUnavailable(error)) {
     return {
       document: {

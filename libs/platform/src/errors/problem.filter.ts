@@ -24,6 +24,21 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+/**
+ * What of an error may go to the log. TypeORM's QueryFailedError carries the statement's
+ * parameters and the driver's detail, which hold personal data (an address, a password hash).
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const { code, constraint, table } = ((error as { driverError?: unknown }).driverError ??
+    error) as {
+    code?: unknown;
+    constraint?: unknown;
+    table?: unknown;
+  };
+  return { type: error.name, message: error.message, code, constraint, table, stack: error.stack };
+}
+
 export function sendProblem(
   exception: unknown,
   request: FastifyRequest,
@@ -35,7 +50,7 @@ export function sendProblem(
   if (document.status === 404 && pageFallback?.(request, reply)) return;
   if (unexpected) {
     logger.error(
-      { err: exception, correlationId: request.id },
+      { err: loggableError(exception), correlationId: request.id },
       `Unexpected error on ${request.method} ${request.routeOptions?.url ?? 'unknown route'}`,
     );
   }
