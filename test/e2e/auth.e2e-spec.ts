@@ -98,6 +98,16 @@ describe('sign-in, sessions and users', () => {
     expect((await login(other.email, other.password)).status).toBe(200);
   });
 
+  it('counts parallel wrong passwords one by one: a burst does not slip past the limit', async () => {
+    const target = await api.createUser({ role: 'officer' });
+    const burst = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => login(target.email, `wrong-${i}`)),
+    );
+    const statuses = burst.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+  });
+
   it('ends a deactivated user’s live session at once', async () => {
     const inspector = await api.signIn('inspector');
     expect((await api.request('GET', '/api/v1/auth/me', { token: inspector.token })).status).toBe(

@@ -15,6 +15,9 @@ import { SignInFailureRepository } from './sign-in-failure.repository';
 import { User } from './user.entity';
 import { UserRepository } from './user.repository';
 
+type SignInOutcome =
+  { kind: 'throttled' } | { kind: 'refused' } | { kind: 'signed-in'; result: SignInResult };
+
 export interface SignInResult {
   token: string;
   expiresAt: Date;
@@ -40,22 +43,51 @@ export class AuthService {
    * client; past the limit every attempt is refused with 429 until the window has passed.
    */
   async signIn(email: string, password: string, clientAddress: string): Promise<SignInResult> {
-    const accountKey = throttleKey('account', email);
-    const clientKey = throttleKey('client', clientAddress);
-    await this.refuseIfThrottled(accountKey, clientKey);
-
-    const user = await this.users.findByEmail(email);
-    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
-    if (!user || !valid || !user.active) {
-      await this.failures.record(accountKey, clientKey);
-      this.logger.warn({ event: 'sign_in_failed' }, 'Sign-in failed');
+    const outcome = await this.attempt(email, password, clientAddress);
+    if (outcome.kind === 'throttled') {
+      const windowSeconds = this.config.SIGN_IN_WINDOW_MINUTES * 60;
+      throw new Problem(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'too-many-sign-in-attempts',
+        `Too many failed sign-ins. Try again in ${this.config.SIGN_IN_WINDOW_MINUTES} minutes.`,
+        {},
+        { 'retry-after': String(windowSeconds) },
+      );
+    }
+    if (outcome.kind === 'refused') {
       throw new Problem(
         HttpStatus.UNAUTHORIZED,
         'invalid-credentials',
         'E-mail address or password is wrong.',
       );
     }
-    return this.openSession(user, accountKey);
+    return outcome.result;
+  }
+
+  /**
+   * Count, check and record under a lock on the account, so that parallel attempts are counted
+   * one after another and a burst cannot slip past the limit. The outcome commits either way:
+   * a refused attempt must stay recorded.
+   */
+  @Transactional()
+  private async attempt(
+    email: string,
+    password: string,
+    clientAddress: string,
+  ): Promise<SignInOutcome> {
+    const accountKey = throttleKey('account', email);
+    const clientKey = throttleKey('client', clientAddress);
+    await this.failures.lockAccount(accountKey);
+    if (await this.isThrottled(accountKey, clientKey)) return { kind: 'throttled' };
+
+    const user = await this.users.findByEmail(email);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (!user || !valid || !user.active) {
+      await this.failures.record(accountKey, clientKey);
+      this.logger.warn({ event: 'sign_in_failed' }, 'Sign-in failed');
+      return { kind: 'refused' };
+    }
+    return { kind: 'signed-in', result: await this.openSession(user, accountKey) };
   }
 
   @Transactional()
@@ -78,25 +110,16 @@ export class AuthService {
     return { token, expiresAt, user };
   }
 
-  private async refuseIfThrottled(accountKey: string, clientKey: string): Promise<void> {
-    const windowMs = this.config.SIGN_IN_WINDOW_MINUTES * 60_000;
-    const since = new Date(Date.now() - windowMs);
+  private async isThrottled(accountKey: string, clientKey: string): Promise<boolean> {
+    const since = new Date(Date.now() - this.config.SIGN_IN_WINDOW_MINUTES * 60_000);
     const [forAccount, forClient] = await Promise.all([
       this.failures.countForAccountSince(accountKey, since),
       this.failures.countForClientSince(clientKey, since),
     ]);
-    if (
+    return (
       forAccount >= this.config.SIGN_IN_MAX_FAILURES ||
       forClient >= this.config.SIGN_IN_MAX_FAILURES_PER_IP
-    ) {
-      throw new Problem(
-        HttpStatus.TOO_MANY_REQUESTS,
-        'too-many-sign-in-attempts',
-        `Too many failed sign-ins. Try again in ${this.config.SIGN_IN_WINDOW_MINUTES} minutes.`,
-        {},
-        { 'retry-after': String(Math.ceil(windowMs / 1000)) },
-      );
-    }
+    );
   }
 
   /** The user behind a session token, or null if the token is unknown, expired, revoked or the user deactivated. */

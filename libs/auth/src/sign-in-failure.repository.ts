@@ -11,6 +11,13 @@ export class SignInFailureRepository {
     return (this.txHost as Tx).tx.getRepository(SignInFailure);
   }
 
+  /** Serialises sign-in attempts on one account until the transaction ends. */
+  async lockAccount(accountKey: string): Promise<void> {
+    await (this.txHost as Tx).tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `sign-in|${accountKey}`,
+    ]);
+  }
+
   async record(accountKey: string, clientKey: string): Promise<void> {
     await this.failures.insert({ accountKey, clientKey });
   }
