@@ -257,6 +257,22 @@ describe('landlords and ownerships', () => {
       expect(stored.body.total).toBe(0);
     });
 
+    it('withholds a person’s contact data from a 412, which is no logged read', async () => {
+      const landlord = await createLandlord(person());
+      const stale = await api.request<Problem>('PATCH', `/api/v1/landlords/${landlord.id}`, {
+        token: officer.token,
+        body: { notes: 'x' },
+        headers: { 'if-match': '"0"' },
+      });
+      expect(stale.status).toBe(412);
+      expect(stale.body.current).toMatchObject({
+        id: landlord.id,
+        email: null,
+        phone: null,
+        postalAddress: null,
+      });
+    });
+
     it('changes with If-Match: 428 without it, 412 with the current record when stale', async () => {
       const landlord = await createLandlord(company());
       const path = `/api/v1/landlords/${landlord.id}`;

@@ -18,3 +18,19 @@ export function personalContactFieldsShown(landlord: {
     (field) => landlord[field] !== null && landlord[field] !== undefined,
   );
 }
+
+/**
+ * The record without a person's contact data, for answers that are not a logged read (a 412's
+ * `current`): the client reads it again through GET, which is logged.
+ */
+export function withoutPersonalContactData<
+  T extends {
+    kind: LandlordKind;
+    email: string | null;
+    phone: string | null;
+    postalAddress: unknown;
+  },
+>(landlord: T): T {
+  if (personalContactFieldsShown(landlord).length === 0) return landlord;
+  return { ...landlord, email: null, phone: null, postalAddress: null };
+}

@@ -6,7 +6,11 @@ import {
   StaleVersionProblem,
   Transactional,
 } from '@hausakte/platform';
-import { ContactField, personalContactFieldsShown } from './contact-data';
+import {
+  ContactField,
+  personalContactFieldsShown,
+  withoutPersonalContactData,
+} from './contact-data';
 import type {
   CreateLandlordDto,
   PostalAddressInputDto,
@@ -109,7 +113,9 @@ export class LandlordsService {
     const landlord = await this.landlords.findByIdForUpdate(id);
     if (!landlord) throw new NotFoundProblem('Landlord');
     const before = LandlordDto.from(landlord);
-    if (landlord.version !== expectedVersion) throw new StaleVersionProblem(before);
+    if (landlord.version !== expectedVersion) {
+      throw new StaleVersionProblem(withoutPersonalContactData(before));
+    }
 
     if (changes.kind !== undefined) landlord.kind = changes.kind;
     if (changes.name !== undefined) landlord.name = changes.name;
