@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { createWorkerApp } from '@hausakte/worker';
+import { createWorkerApp, WorkerLifecycle } from '@hausakte/worker';
 import { JobsService, SystemJobs } from '@hausakte/jobs';
 import { freePort, startPrivateRedis } from '@hausakte/testing';
 
@@ -78,10 +78,20 @@ describe('the worker', () => {
         status: 'ok',
         database: { status: 'up' },
         redis: { status: 'up' },
+        heartbeat: { stale: false },
       });
       const db = worker.get<DataSource>(getDataSourceToken());
       const [beats] = await db.query(`SELECT count(*)::int AS n FROM worker_heartbeats`);
       expect(beats.n).toBeGreaterThan(0);
+    });
+
+    it('writes its schedulers again when Redis lost them', async () => {
+      const queue = worker.get(JobsService).queueOf('heartbeat');
+      await queue.removeJobScheduler('heartbeat');
+      expect(await queue.getJobScheduler('heartbeat')).toBeFalsy();
+      // The renewal runs every minute; run it now rather than wait.
+      await worker.get(WorkerLifecycle).renewSchedules();
+      expect(await queue.getJobScheduler('heartbeat')).toMatchObject({ every: 1000 });
     });
 
     it('relays an outbox row and runs its job to completion', async () => {

@@ -1,1 +1,2 @@
 export { createWorkerApp } from './worker-app';
+export { WorkerLifecycle } from './worker-lifecycle';
