@@ -142,6 +142,11 @@ describe('the property register', () => {
       'buildings.0.units.0.areaM2',
     ],
     ['an unknown field', { colour: 'red' }, 'colour'],
+    [
+      'two units of one label in a building',
+      { buildings: [{ label: 'H', units: [{ label: 'EG' }, { label: 'EG' }] }] },
+      'buildings.0.units.1.label',
+    ],
   ])('refuses %s with 422 naming the field, and stores nothing', async (_, override, field) => {
     const before = await countProperties();
     const response = await api.request<Problem>('POST', '/api/v1/properties', {
@@ -304,6 +309,14 @@ describe('the property register', () => {
         },
       );
       expect(changed.body).toMatchObject({ areaM2: 69.8, version: 2 });
+      const twice = await api.request<Problem>('POST', `/api/v1/properties/${created.id}/units`, {
+        token: officer.token,
+        body: { buildingLabel: 'Hinterhaus', label: '1. OG rechts' },
+      });
+      expect(twice.status).toBe(422);
+      expect(twice.body.errors).toEqual([
+        { field: 'label', message: 'is already used in this building' },
+      ]);
       const detail = await api.request<PropertyBody>('GET', `/api/v1/properties/${created.id}`, {
         token: officer.token,
       });

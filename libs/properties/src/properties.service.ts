@@ -79,6 +79,7 @@ export class PropertiesService {
   @Transactional()
   async create(input: CreatePropertyDto): Promise<PropertyDto> {
     this.checkInsideCity(input.location);
+    checkUniqueLabels(input.buildings ?? []);
     const addresses = this.addressRows(input.addresses);
     const property = await this.properties.saveProperty({
       location: input.location,
@@ -171,6 +172,11 @@ export class PropertiesService {
         { field: 'buildingId', message: 'is not a building of this property' },
       ]);
     }
+    if (building && (await this.properties.unitLabelTaken(building.id, input.label))) {
+      throw new ValidationProblem([
+        { field: 'label', message: 'is already used in this building' },
+      ]);
+    }
     building ??= await this.properties.saveBuilding({
       propertyId,
       label: input.buildingLabel ?? DEFAULT_BUILDING,
@@ -197,7 +203,14 @@ export class PropertiesService {
     if (!unit) throw new NotFoundProblem('Unit');
     const before = UnitDto.from(unit);
     if (unit.version !== expectedVersion) throw new StaleVersionProblem(before);
-    if (changes.label !== undefined) unit.label = changes.label;
+    if (changes.label !== undefined && changes.label !== unit.label) {
+      if (await this.properties.unitLabelTaken(unit.buildingId, changes.label)) {
+        throw new ValidationProblem([
+          { field: 'label', message: 'is already used in this building' },
+        ]);
+      }
+      unit.label = changes.label;
+    }
     if (changes.floor !== undefined) unit.floor = changes.floor;
     if (changes.areaM2 !== undefined) unit.areaM2 = changes.areaM2;
     if (changes.rooms !== undefined) unit.rooms = changes.rooms;
@@ -242,6 +255,30 @@ export class PropertiesService {
       searchText: searchTextOf(address),
     }));
   }
+}
+
+/** Labels name buildings within a property and units within a building: each only once. */
+function checkUniqueLabels(
+  buildings: Array<{ label: string; units?: Array<{ label: string }> }>,
+): void {
+  const errors: Array<{ field: string; message: string }> = [];
+  const seen = new Set<string>();
+  buildings.forEach((building, b) => {
+    if (seen.has(building.label))
+      errors.push({ field: `buildings.${b}.label`, message: 'is used twice' });
+    seen.add(building.label);
+    const units = new Set<string>();
+    (building.units ?? []).forEach((unit, u) => {
+      if (units.has(unit.label)) {
+        errors.push({
+          field: `buildings.${b}.units.${u}.label`,
+          message: 'is used twice in this building',
+        });
+      }
+      units.add(unit.label);
+    });
+  });
+  if (errors.length) throw new ValidationProblem(errors);
 }
 
 function unitFields(unit: {

@@ -178,6 +178,10 @@ export class PropertyRepository {
     return repository.save(repository.create(unit));
   }
 
+  async unitLabelTaken(buildingId: string, label: string): Promise<boolean> {
+    return this.manager.getRepository(Unit).existsBy({ buildingId, label });
+  }
+
   findUnitForUpdate(id: string): Promise<Unit | null> {
     return this.manager
       .getRepository(Unit)
