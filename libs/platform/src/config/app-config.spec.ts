@@ -10,6 +10,14 @@ describe('loadConfig', () => {
     expect(config.SESSION_COOKIE_SECURE).toBe(false);
   });
 
+  it('sends the session cookie over HTTPS only in production unless told otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).SESSION_COOKIE_SECURE).toBe(true);
+    expect(
+      loadConfig({ NODE_ENV: 'production', SESSION_COOKIE_SECURE: 'false' }).SESSION_COOKIE_SECURE,
+    ).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }).SESSION_COOKIE_SECURE).toBe(false);
+  });
+
   it('reads values from the environment', () => {
     const config = loadConfig({
       PORT: '8080',

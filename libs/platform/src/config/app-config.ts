@@ -123,7 +123,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((key) => [key, env[key]]),
   );
   const result = schema.safeParse(present);
-  if (result.success) return result.data;
+  if (result.success) {
+    // Secure by default where it matters: production sends the session cookie over HTTPS only.
+    const secureUnset = env.SESSION_COOKIE_SECURE === undefined || env.SESSION_COOKIE_SECURE === '';
+    if (secureUnset && result.data.NODE_ENV === 'production')
+      result.data.SESSION_COOKIE_SECURE = true;
+    return result.data;
+  }
   const problems = result.error.issues.map((issue) => {
     const key = String(issue.path[0]);
     return `${key}=${JSON.stringify(env[key])} ${issue.message}`;
