@@ -87,6 +87,13 @@ describe('command line and boot', () => {
     );
     expect(short.code).toBe(1);
     expect(short.stderr).toMatch(/at least 12 characters/);
+    const badAddress = await cli(
+      ['user:create', '--email', 'kein-at-zeichen', '--role', 'officer'],
+      {},
+      'lang-genug-12345\n',
+    );
+    expect(badAddress.code).toBe(1);
+    expect(badAddress.stderr).toMatch(/^email must be an e-mail address/);
     const role = await cli(
       ['user:create', '--email', `role-${Date.now()}@herne.example`, '--role', 'king'],
       {},

@@ -1,10 +1,13 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
-import { ROLES, Role, UsersService } from '@hausakte/auth';
+import { CreateUserDto, ROLES, Role, UsersService } from '@hausakte/auth';
 import {
   ConfigError,
+  fieldErrorsFrom,
   databaseOptions,
   ensureDatabase,
   loadConfig,
@@ -99,11 +102,23 @@ async function createUser(args: string[]): Promise<void> {
   if (!email || !role) throw new UsageError('user:create needs --email and --role');
   if (!isRole(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   const password = await readPassword();
-  if (password.length < 12) {
-    throw new UsageError('the password must be at least 12 characters long');
+  // The same rules as POST /api/v1/users: a trimmed, valid address, a name, a long password.
+  const input = plainToInstance(CreateUserDto, {
+    email,
+    displayName: name ?? email,
+    role,
+    password,
+  });
+  const problems = fieldErrorsFrom(await validate(input, { stopAtFirstError: true }));
+  if (problems.length) {
+    throw new UsageError(
+      problems
+        .map((p) => `${p.field === 'displayName' ? 'name' : p.field} ${p.message}`)
+        .join('; '),
+    );
   }
   await withUsers(async (users) => {
-    const user = await users.create({ email, displayName: name ?? email, role, password });
+    const user = await users.create(input);
     console.log(`Created ${user.role} ${user.email} (${user.id})`);
   });
 }
