@@ -1,6 +1,6 @@
-// The property register through the real web app (dist/web, built by `vite build` before this
-// tier) served by the api, in Debian's Chromium: search, detail with map, edit with a server-side
-// validation error, save.
+// The property register through the real web app (built before this tier; `npm test` serves it
+// from dist/test-web) by the api, in Debian's Chromium: search, detail with map, edit with a
+// server-side validation error, save.
 import { randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from '@hausakte/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';

@@ -1,5 +1,5 @@
-// Sign-in through the real web app (dist/web, built by `vite build` before this tier) served by
-// the api, in Debian's Chromium.
+// Sign-in through the real web app (built by `vite build` before this tier;
+// `npm test` serves it from dist/test-web) served by the api, in Debian's Chromium.
 import { startTestApi, type TestApi } from '@hausakte/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {

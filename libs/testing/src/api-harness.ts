@@ -6,6 +6,9 @@ import { RequestContext } from '@hausakte/platform';
 import { makeUser, UserInput } from './factories';
 import { recordServerError } from './server-errors';
 
+/** The web app the tests serve: `npm test` builds it apart from dist/web, which a demo may be serving. */
+const TEST_WEB_DIST = process.env.TEST_WEB_DIST_DIR ?? 'dist/web';
+
 export interface TestUser {
   id: string;
   email: string;
@@ -49,8 +52,7 @@ export interface TestApi {
  * database. Counts every 5xx it sends.
  */
 export async function startTestApi(options: { serveWeb?: boolean } = {}): Promise<TestApi> {
-  if (!options.serveWeb) process.env.WEB_DIST_DIR = '/nonexistent-web-dist';
-  else delete process.env.WEB_DIST_DIR;
+  process.env.WEB_DIST_DIR = options.serveWeb ? TEST_WEB_DIST : '/nonexistent-web-dist';
   const routes: TestApi['routes'] = [];
   const app = await createApiApp({
     onRoute: (route: RouteOptions) => {
