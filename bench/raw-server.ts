@@ -3,7 +3,7 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
 import { databaseOptions, loadConfig } from '@hausakte/platform';
-import { propertyListQuery, PropertySummaryRow } from '@hausakte/properties';
+import { propertyListQuery, propertySummaryOf, PropertySummaryRow } from '@hausakte/properties';
 
 /**
  * The baseline: `GET /api/v1/properties?bbox=…&limit=…&offset=…` on bare node:http and a pg Pool
@@ -67,24 +67,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const offset = Number(url.searchParams.get('offset') ?? 0);
   const { sql, params } = propertyListQuery({ bbox, limit, offset });
   const { rows } = await pool.query<PropertySummaryRow>(sql, params);
-  // The same mapping as PropertiesService.list.
-  const items = rows.map((row) => ({
-    id: row.id,
-    version: row.version,
-    location: { type: 'Point', coordinates: row.location.coordinates },
-    primaryAddress: {
-      id: row.address_id,
-      street: row.street,
-      houseNumber: row.house_number,
-      postcode: row.postcode,
-      city: row.city,
-      district: row.address_district,
-      isPrimary: true,
-    },
-    district: row.district_id ? { id: row.district_id, name: row.district_name ?? '' } : null,
-    unitCount: row.unit_count,
-    ...(row.distance_m !== null && { distanceM: Math.round(row.distance_m * 10) / 10 }),
-  }));
+  const items = rows.map((row) => propertySummaryOf(row));
   send(res, 200, { items, total: rows.length ? Number(rows[0].total) : 0 });
 }
 

@@ -6,3 +6,4 @@ export * from './dto/point.dto';
 export * from './dto/property.dto';
 export * from './dto/property-input.dto';
 export * from './dto/property-query.dto';
+export * from './property-summary';

@@ -21,6 +21,7 @@ import { DistrictRefDto, PropertyDto, PropertySummaryDto, UnitDto } from './dto/
 import type { PropertyQueryDto } from './dto/property-query.dto';
 import type { PointDto } from './dto/point.dto';
 import { isInside, parseBbox, parseNear } from './geo-filters';
+import { propertySummaryOf } from './property-summary';
 import { PropertyRepository } from './property.repository';
 
 const DEFAULT_BUILDING = 'Hauptgebäude';
@@ -45,23 +46,7 @@ export class PropertiesService {
       limit: query.limit,
       offset: query.offset,
     });
-    const items = rows.map((row): PropertySummaryDto => ({
-      id: row.id,
-      version: row.version,
-      location: { type: 'Point', coordinates: row.location.coordinates as [number, number] },
-      primaryAddress: {
-        id: row.address_id,
-        street: row.street,
-        houseNumber: row.house_number,
-        postcode: row.postcode,
-        city: row.city,
-        district: row.address_district,
-        isPrimary: true,
-      },
-      district: row.district_id ? { id: row.district_id, name: row.district_name ?? '' } : null,
-      unitCount: row.unit_count,
-      ...(row.distance_m !== null && { distanceM: Math.round(row.distance_m * 10) / 10 }),
-    }));
+    const items = rows.map((row) => propertySummaryOf(row));
     return { items, total };
   }
 
