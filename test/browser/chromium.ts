@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core. Playwright's own browser download does not work
 // on our machines: never call `playwright install`; install the `chromium` Debian package.
+import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core';
 
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,3 +54,33 @@ export function collectConsoleErrors(page: Page): ConsoleErrors {
 /** Chromium's console line for an HTTP error answer with this status. */
 export const httpStatusError = (status: number): RegExp =>
   new RegExp(`Failed to load resource: the server responded with a status of ${status}\\b`);
+
+export interface AccessibilityViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core on the page as it is and returns the serious and critical violations. The
+ * script is evaluated through the DevTools protocol, so the app's CSP (scripts from 'self'
+ * only) stays as in production.
+ */
+export async function seriousAccessibilityViolations(
+  page: Page,
+): Promise<AccessibilityViolation[]> {
+  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(source);
+  // A string, not a function: this file is compiled without the DOM's types.
+  const violations = await page.evaluate<AccessibilityViolation[]>(`
+    axe.run(document, { resultTypes: ['violations'] }).then((result) =>
+      result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((node) => node.target.map(String).join(' ')),
+      })),
+    )`);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

@@ -856,7 +856,8 @@ function PropertyForm({ property, labelledBy }: PropertyFormProps) {
               type="checkbox"
               checked={draft.withBuilding}
               onChange={(event) => update({ withBuilding: event.target.checked })}
-              aria-controls={`${formId}-building`}
+              // Only while the part it controls is on the page: a dangling id is an ARIA error.
+              aria-controls={draft.withBuilding ? `${formId}-building` : undefined}
             />
             <span>{t('propertyForm.building.toggle')}</span>
           </label>
