@@ -22,7 +22,7 @@ describe('web app: accessibility', () => {
       body: {
         location: { type: 'Point', coordinates: [7.2197, 51.5387] },
         addresses: [
-          { street: 'Bahnhofstraße', houseNumber: '12', postcode: '44623', city: 'Herne' },
+          { street: 'Am Barrierefreien Weg', houseNumber: '1', postcode: '44623', city: 'Herne' },
         ],
         buildings: [
           { label: 'Vorderhaus', units: [{ label: 'EG links', floor: 0, areaM2: 54.5, rooms: 2 }] },
