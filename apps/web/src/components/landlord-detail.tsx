@@ -5,7 +5,8 @@ import { addressLine, postalLines } from '../format';
 import { Link, paths } from '../router';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
-import { landlordKindLabel, ownershipRoleLabel, periodText } from './ownership-text';
+import { OwnershipTable } from './ownership-table';
+import { landlordKindLabel } from './ownership-text';
 import { errorText, LoadError, Loading, useDocumentTitle } from './page';
 
 /** A landlord (Verfügungsberechtigte/r): who they are, how to reach them, what they hold. */
@@ -209,51 +210,22 @@ function Portfolio({ landlordId }: { landlordId: string }) {
   );
 }
 
+/** A landlord's properties with role and period. */
 function PortfolioTable({ items, caption }: { items: Ownership[]; caption: string }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? 'de';
+  const { t } = useTranslation();
   return (
-    <div className="table-scroll">
-      <table className="data-table data-table--cards" role="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th role="columnheader" scope="col">
-              {t('landlord.portfolio.address')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('property.ownerships.role')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('property.ownerships.period')}
-            </th>
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {items.map((ownership) => (
-            <tr
-              key={ownership.id}
-              role="row"
-              className={ownership.current ? undefined : 'data-table__row--past'}
-              data-testid="portfolio-row"
-            >
-              <th role="rowheader" scope="row">
-                <Link to={paths.property(ownership.property.id)}>
-                  {ownership.property.primaryAddress
-                    ? addressLine(ownership.property.primaryAddress)
-                    : t('landlord.portfolio.noAddress')}
-                </Link>
-              </th>
-              <td role="cell" data-label={t('property.ownerships.role')}>
-                {ownershipRoleLabel(t, ownership.role)}
-              </td>
-              <td role="cell" data-label={t('property.ownerships.period')}>
-                {periodText(t, ownership, language)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <OwnershipTable
+      items={items}
+      caption={caption}
+      subjectHeader={t('landlord.portfolio.address')}
+      subject={(ownership) => (
+        <Link to={paths.property(ownership.property.id)}>
+          {ownership.property.primaryAddress
+            ? addressLine(ownership.property.primaryAddress)
+            : t('landlord.portfolio.noAddress')}
+        </Link>
+      )}
+      rowTestId="portfolio-row"
+    />
   );
 }

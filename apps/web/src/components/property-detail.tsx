@@ -1,11 +1,11 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, canEditProperties, type Building, type Ownership, type Property } from '../api';
+import { api, canEditProperties, type Building, type Property } from '../api';
 import { formatCoordinate, formatNumber, placeLine, streetLine } from '../format';
 import { Link, paths } from '../router';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
-import { ownershipRoleLabel, periodText } from './ownership-text';
+import { OwnershipTable } from './ownership-table';
 import { LoadError, Loading, useDocumentTitle, useFlash } from './page';
 import { lastPropertyListUrl } from './property-list';
 import { LocationMap } from './lazy-map';
@@ -231,62 +231,18 @@ function Ownerships({ propertyId }: { propertyId: string }) {
         <LoadError error={ownerships.error} onRetry={ownerships.reload} />
       )}
       {items && items.length === 0 && <p className="muted">{t('property.ownerships.none')}</p>}
-      {items && items.length > 0 && <OwnershipTable items={items} />}
+      {items && items.length > 0 && (
+        <OwnershipTable
+          items={items}
+          caption={t('property.ownerships.caption')}
+          subjectHeader={t('property.ownerships.landlord')}
+          subject={(ownership) => (
+            <Link to={paths.landlord(ownership.landlord.id)}>{ownership.landlord.name}</Link>
+          )}
+          rowTestId="ownership-row"
+          withStatus
+        />
+      )}
     </section>
-  );
-}
-
-function OwnershipTable({ items }: { items: Ownership[] }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.resolvedLanguage ?? 'de';
-  return (
-    <div className="table-scroll">
-      <table className="data-table data-table--cards" role="table">
-        <caption className="visually-hidden">{t('property.ownerships.caption')}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th role="columnheader" scope="col">
-              {t('property.ownerships.landlord')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('property.ownerships.role')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('property.ownerships.period')}
-            </th>
-            <th role="columnheader" scope="col">
-              {t('property.ownerships.status')}
-            </th>
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {items.map((ownership) => (
-            <tr
-              key={ownership.id}
-              role="row"
-              className={ownership.current ? undefined : 'data-table__row--past'}
-              data-testid="ownership-row"
-            >
-              <th role="rowheader" scope="row">
-                <Link to={paths.landlord(ownership.landlord.id)}>{ownership.landlord.name}</Link>
-              </th>
-              <td role="cell" data-label={t('property.ownerships.role')}>
-                {ownershipRoleLabel(t, ownership.role)}
-              </td>
-              <td role="cell" data-label={t('property.ownerships.period')}>
-                {periodText(t, ownership, language)}
-              </td>
-              <td role="cell" data-label={t('property.ownerships.status')}>
-                <span className={ownership.current ? 'badge' : 'badge badge--quiet'}>
-                  {ownership.current
-                    ? t('property.ownerships.current')
-                    : t('property.ownerships.past')}
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
