@@ -21,3 +21,4 @@ export * from './http/uuid-param.pipe';
 export * from './http/problem-responses.decorator';
 export * from './lifecycle/graceful-shutdown';
 export * from './http/omittable-not-null.decorator';
+export * from './http/trim';

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { OmittableNotNull } from '@hausakte/platform';
+import { OmittableNotNull, trim } from '@hausakte/platform';
 import { ROLES, Role } from '../roles';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateUserDto {
   @ApiProperty({ example: 'a.schmidt@herne.example' })

@@ -1,9 +1,7 @@
 import { ValidateBy, ValidationArguments } from 'class-validator';
 import { isCalendarDate } from '../calendar-date';
 
-/** Trims strings; leaves anything else for the type check to refuse. */
-export const trim = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
+export { trim } from '@hausakte/platform';
 
 /** Trims strings and turns a blank one into null: a cleared form field clears the value. */
 export const trimToNull = ({ value }: { value: unknown }): unknown => {

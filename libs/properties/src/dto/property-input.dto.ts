@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { OmittableNotNull } from '@hausakte/platform';
+import { OmittableNotNull, trim } from '@hausakte/platform';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,7 +21,6 @@ import {
 } from 'class-validator';
 import { PointDto } from './point.dto';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const notEmpty = { message: 'must not be empty' };
 
 export class AddressInputDto {
