@@ -8,6 +8,7 @@ export * from './errors/validation.pipe';
 export * from './database/transaction';
 export * from './database/database-options';
 export * from './database/ensure-database';
+export * from './database/numeric-column';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit-trail.service';
 export * from './idempotency/idempotent.decorator';

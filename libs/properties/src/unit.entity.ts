@@ -10,7 +10,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { Building } from './building.entity';
-import { numericColumn } from './numeric-transformer';
+import { numericColumn } from '@hausakte/platform';
 import { Property } from './property.entity';
 
 /** A flat or other unit (Wohnung / Wohneinheit). */
