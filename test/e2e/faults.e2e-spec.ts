@@ -1,3 +1,6 @@
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import {
   duringFault,
   PrivateRedis,
@@ -5,6 +8,7 @@ import {
   startTestApi,
   TestApi,
 } from '@hausakte/testing';
+import { catalogue, createProperty, planInspection } from '../support/inspection-fixtures';
 
 describe('the api while Redis is down', () => {
   let redis: PrivateRedis;
@@ -55,6 +59,29 @@ describe('the api while Redis is down', () => {
         },
       });
       expect(created.status).toBe(201);
+
+      // A domain command whose events go through the outbox: recorded now, relayed later.
+      const inspector = await api.signIn('inspector');
+      const property = await createProperty(api, officer.token, { street: 'Ohne-Redis-Weg' });
+      const planned = await planInspection(api, officer.token, {
+        propertyId: property.id,
+        inspectorIds: [inspector.id],
+      });
+      const [entry] = await catalogue(api, officer.token);
+      const done = await api.request('POST', `/api/v1/inspections/${planned.id}/complete`, {
+        token: inspector.token,
+        body: {
+          outcome: 'done',
+          findings: [{ id: randomUUID(), catalogueItemId: entry.id, description: 'Im Keller' }],
+        },
+      });
+      expect(done.status).toBe(200);
+      const db = api.app.get<DataSource>(getDataSourceToken());
+      const pending: unknown[] = await db.query(
+        `SELECT 1 FROM outbox WHERE job_id = $1 AND relayed_at IS NULL`,
+        [`inspection-completed-${planned.id}`],
+      );
+      expect(pending).toHaveLength(1);
     });
   }, 30_000);
 });

@@ -58,6 +58,48 @@ const MATRIX: Record<string, Access> = {
   'GET /api/v1/properties/:id/ownerships': READ_REGISTER,
   'POST /api/v1/properties/:id/ownerships': EDIT_LANDLORDS,
   'PATCH /api/v1/ownerships/:id': EDIT_LANDLORDS,
+  // complaints ("record complaints" row: inspector, officer; reading them too)
+  'GET /api/v1/complaints': ['inspector', 'officer'],
+  'POST /api/v1/complaints': ['inspector', 'officer'],
+  'GET /api/v1/complaints/:id': ['inspector', 'officer'],
+  'PATCH /api/v1/complaints/:id': ['inspector', 'officer'],
+  // the defect catalogue: reference data everyone reads; admins edit it ("…, catalogue, …" row)
+  'GET /api/v1/defect-catalogue': EVERYONE,
+  'GET /api/v1/defect-catalogue/versions/:id': EVERYONE,
+  'POST /api/v1/defect-catalogue': ADMIN,
+  'PATCH /api/v1/defect-catalogue/:code': ADMIN,
+  // inspections: read with the register; plan ("own" for inspectors); log (inspector, officer)
+  'GET /api/v1/inspections': READ_REGISTER,
+  'POST /api/v1/inspections': ['inspector', 'officer'],
+  'GET /api/v1/inspections/day': READ_REGISTER,
+  'GET /api/v1/inspections/:id': READ_REGISTER,
+  'PATCH /api/v1/inspections/:id': ['inspector', 'officer'],
+  'POST /api/v1/inspections/:id/cancel': ['inspector', 'officer'],
+  'POST /api/v1/inspections/:id/complete': ['inspector', 'officer'],
+  // who can be sent: for planning; districts are assigned by admins ("users, …" row)
+  'GET /api/v1/inspectors': ['inspector', 'officer'],
+  'PUT /api/v1/inspectors/:id/districts': ADMIN,
+  // defects: read with the register; change ("log inspections, defects, photos")
+  'GET /api/v1/defects/:id': READ_REGISTER,
+  'PATCH /api/v1/defects/:id': ['inspector', 'officer'],
+  'GET /api/v1/properties/:id/defects': READ_REGISTER,
+  'GET /api/v1/properties/:id/open-defects': READ_REGISTER,
+  'GET /api/v1/properties/:id/timeline': READ_REGISTER,
+  // map: the risk score ("view map and dashboard": everyone); risk weights: admins
+  'GET /api/v1/properties/:id/risk': EVERYONE,
+  'GET /api/v1/risk-weights': ADMIN,
+  'PUT /api/v1/risk-weights': ADMIN,
+  // photo evidence: uploads by tus ("log inspections, defects, photos"; HEAD shares the GET
+  // row, and GET itself answers 405); previews with the register; originals with EXIF
+  // ("see original photos": inspector, officer)
+  'POST /api/v1/uploads/photos': ['inspector', 'officer'],
+  'GET /api/v1/uploads/photos/:id': ['inspector', 'officer'],
+  'PATCH /api/v1/uploads/photos/:id': ['inspector', 'officer'],
+  'DELETE /api/v1/uploads/photos/:id': ['inspector', 'officer'],
+  'GET /api/v1/photos/:id': READ_REGISTER,
+  'GET /api/v1/photos/:id/preview': READ_REGISTER,
+  'GET /api/v1/photos/:id/original': ['inspector', 'officer'],
+  'GET /api/v1/defects/:id/photos': READ_REGISTER,
   // audit trail: admin only
   'GET /api/v1/audit': ADMIN,
 };

@@ -1,21 +1,41 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard, AuthModule } from '@hausakte/auth';
+import { ComplaintsModule, InspectionsModule } from '@hausakte/inspections';
 import { OutboxModule } from '@hausakte/jobs';
 import { LandlordsModule } from '@hausakte/landlords';
+import { MapModule } from '@hausakte/map';
 import { PlatformModule } from '@hausakte/platform';
 import { PropertiesModule } from '@hausakte/properties';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
+import { ComplaintsController } from './complaints/complaints.controller';
 import { HealthController } from './health/health.controller';
+import { CatalogueController } from './inspections/catalogue.controller';
+import { DefectsController } from './inspections/defects.controller';
+import { InspectionsController } from './inspections/inspections.controller';
+import { InspectorsController } from './inspections/inspectors.controller';
+import { TimelineController } from './inspections/timeline.controller';
 import { LandlordsController } from './landlords/landlords.controller';
+import { RiskController } from './map/risk.controller';
 import { OwnershipsController } from './landlords/ownerships.controller';
+import { PhotosApiModule } from './photos/photos-api.module';
 import { PropertiesController } from './properties/properties.controller';
 import { UsersController } from './users/users.controller';
 import { WebConfigController } from './web/web-config.controller';
 
 @Module({
-  imports: [PlatformModule, AuthModule, OutboxModule, PropertiesModule, LandlordsModule],
+  imports: [
+    PlatformModule,
+    AuthModule,
+    OutboxModule,
+    PropertiesModule,
+    LandlordsModule,
+    ComplaintsModule,
+    InspectionsModule,
+    MapModule,
+    PhotosApiModule,
+  ],
   controllers: [
     HealthController,
     AuthController,
@@ -24,6 +44,13 @@ import { WebConfigController } from './web/web-config.controller';
     PropertiesController,
     LandlordsController,
     OwnershipsController,
+    ComplaintsController,
+    CatalogueController,
+    InspectionsController,
+    InspectorsController,
+    TimelineController,
+    RiskController,
+    DefectsController,
     WebConfigController,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],

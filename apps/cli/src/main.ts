@@ -5,6 +5,7 @@ import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { CreateUserDto, ROLES, Role, UsersService } from '@hausakte/auth';
+import { installDefaultCatalogue } from '@hausakte/inspections';
 import {
   ConfigError,
   fieldErrorsFrom,
@@ -71,6 +72,8 @@ async function migrate(): Promise<void> {
         ? `Applied ${applied.map((m) => m.name).join(', ')}`
         : 'Database is up to date',
     );
+    const added = await installDefaultCatalogue(dataSource);
+    if (added > 0) console.log(`Added ${added} entries of the shipped defect catalogue`);
   } finally {
     await dataSource.destroy();
   }

@@ -43,5 +43,6 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
   async renewSchedules(): Promise<void> {
     await this.jobs.schedule('heartbeat', { everyMs: this.config.HEARTBEAT_EVERY_MS });
     await this.jobs.schedule('housekeeping', { pattern: '30 3 * * *', tz: 'Europe/Berlin' });
+    await this.jobs.schedule('risk-recompute-all', { pattern: '0 4 * * *', tz: 'Europe/Berlin' });
   }
 }

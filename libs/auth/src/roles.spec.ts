@@ -25,6 +25,12 @@ describe('the role matrix (DOMAIN.md)', () => {
     const adminRows = Object.entries(PERMISSIONS)
       .filter(([, roles]) => (roles as readonly string[]).includes('admin'))
       .map(([name]) => name);
-    expect(adminRows.sort()).toEqual(['administer', 'own', 'readAudit', 'viewMap']);
+    expect(adminRows.sort()).toEqual([
+      'administer',
+      'own',
+      'readAudit',
+      'readCatalogue',
+      'viewMap',
+    ]);
   });
 });

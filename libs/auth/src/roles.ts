@@ -32,6 +32,11 @@ export const PERMISSIONS = {
   own: ALL,
   /** read the audit trail */
   readAudit: ['admin'],
+  /**
+   * reference data (the defect catalogue): not a row of its own in DOMAIN.md; every role needs
+   * it to read findings, admins to edit it ("users, catalogue, …" row)
+   */
+  readCatalogue: ALL,
   /** users, catalogue, rule sets, letter templates, risk weights */
   administer: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

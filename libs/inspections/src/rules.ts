@@ -5,3 +5,6 @@ export * from './rules/overcrowding';
 export * from './rules/overcrowding-explanation';
 export * from './rules/overcrowding-input';
 export * from './rules/overcrowding-rule-sets';
+export * from './rules/legal-grounds';
+export * from './rules/default-catalogue';
+export * from './rules/severity';

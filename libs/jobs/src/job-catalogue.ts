@@ -33,6 +33,26 @@ export const JOBS = {
     queue: 'domain',
     options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keepForAWhile },
   },
+  /** An inspection was recorded (done or no access). Payload: { inspectionId, propertyId }. */
+  'inspection-completed': {
+    queue: 'domain',
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keepForAWhile },
+  },
+  /** A re-inspection found a defect not remedied. Payload: { defectId, inspectionId, propertyId }. */
+  'defect-not-remedied': {
+    queue: 'domain',
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keepForAWhile },
+  },
+  /** Something about a property changed: the map lib recomputes its risk score. Payload: { propertyId }. */
+  'property-changed': {
+    queue: 'domain',
+    options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keepForAWhile },
+  },
+  /** Recomputes every property's risk score: nightly as a safety net, and after new weights. */
+  'risk-recompute-all': {
+    queue: 'domain',
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, ...keepForAWhile },
+  },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOBS;

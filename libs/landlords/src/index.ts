@@ -5,7 +5,6 @@ export * from './legal-calendar';
 export * from './landlord.entity';
 export * from './ownership.entity';
 export * from './ownership-period';
-export * from './calendar-date';
 export * from './contact-data';
 export * from './dto/landlord.dto';
 export * from './dto/landlord-input.dto';

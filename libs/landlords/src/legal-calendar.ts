@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { berlinDateOf } from './calendar-date';
+import { berlinDateOf } from '@hausakte/platform';
 
 /**
  * Today as the authority counts days (Europe/Berlin), whatever zone the server runs in. A provider

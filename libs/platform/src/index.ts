@@ -23,3 +23,4 @@ export * from './http/problem-responses.decorator';
 export * from './lifecycle/graceful-shutdown';
 export * from './http/omittable-not-null.decorator';
 export * from './http/trim';
+export * from './time/calendar-date';

@@ -43,15 +43,21 @@ export function parseBbox(value: string): Bounds {
   return { minLon, minLat, maxLon, maxLat };
 }
 
-/** `near=lon,lat` with `radius` in metres (default 250, at most 10 km). */
-export function parseNear(value: string, radius: number | undefined): NearFilter {
-  const [lon, lat] = numbers('near', value, 2, 'lon,lat');
-  const problems = checkLonLat('near', lon, lat);
+/** A `lon,lat` query parameter in degrees, named `field` in errors. */
+export function parseLonLat(field: string, value: string): [number, number] {
+  const [lon, lat] = numbers(field, value, 2, 'lon,lat');
+  const problems = checkLonLat(field, lon, lat);
   if (problems.length) {
     throw new ValidationProblem(
-      problems.map((p) => ({ field: 'near', message: p.replace('near: ', '') })),
+      problems.map((p) => ({ field, message: p.replace(`${field}: `, '') })),
     );
   }
+  return [lon, lat];
+}
+
+/** `near=lon,lat` with `radius` in metres (default 250, at most 10 km). */
+export function parseNear(value: string, radius: number | undefined): NearFilter {
+  const [lon, lat] = parseLonLat('near', value);
   return { lon, lat, radiusM: radius ?? DEFAULT_RADIUS_M };
 }
 

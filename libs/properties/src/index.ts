@@ -1,4 +1,5 @@
 export * from './address-search';
+export { isInside, parseLonLat } from './geo-filters';
 export * from './properties.module';
 export * from './properties.service';
 export * from './property.repository';

@@ -9,7 +9,7 @@ import {
   Transactional,
   ValidationProblem,
 } from '@hausakte/platform';
-import { searchTextOf } from './address-search';
+import { normalizeSearch, searchTextOf } from './address-search';
 import {
   AddressInputDto,
   AddUnitDto,
@@ -25,6 +25,9 @@ import { propertySummaryOf } from './property-summary';
 import { PropertyRepository } from './property.repository';
 
 const DEFAULT_BUILDING = 'Hauptgebäude';
+
+/** A house number as addresses are matched by: "12 a", "12a" and "12-A" are one number. */
+const compactHouseNumber = (houseNumber: string) => normalizeSearch(houseNumber).replace(/ /g, '');
 
 @Injectable()
 export class PropertiesService {
@@ -54,6 +57,47 @@ export class PropertiesService {
     const property = await this.properties.findDetail(id);
     if (!property) throw new NotFoundProblem('Property');
     return PropertyDto.from(property);
+  }
+
+  /**
+   * The property at this address, or null: the same street after normalization ("Bahnhofstraße"
+   * = "Bahnhofstr."), the same house number up to case, blanks and dashes, and the same postcode
+   * when one is given. Any of a property's addresses counts; a primary address, then the older
+   * property wins.
+   */
+  async findByAddress(address: {
+    street: string;
+    houseNumber: string;
+    postcode?: string | null;
+  }): Promise<string | null> {
+    const normalizedStreet = normalizeSearch(address.street);
+    const houseNumber = compactHouseNumber(address.houseNumber);
+    if (normalizedStreet === '' || houseNumber === '') return null;
+    const candidates = await this.properties.addressCandidates({
+      normalizedStreet,
+      compactHouseNumber: houseNumber,
+      postcode: address.postcode ?? undefined,
+    });
+    const match = candidates.find(
+      (row) =>
+        normalizeSearch(row.street) === normalizedStreet &&
+        compactHouseNumber(row.house_number) === houseNumber,
+    );
+    return match?.property_id ?? null;
+  }
+
+  /** The property nearest to the point within `radiusM` metres (on the ellipsoid), or null. */
+  async findNearest(
+    location: PointDto,
+    radiusM: number,
+  ): Promise<{ propertyId: string; distanceM: number } | null> {
+    const [lon, lat] = location.coordinates;
+    const nearest = await this.properties.nearest(lon, lat, radiusM);
+    return nearest && { propertyId: nearest.id, distanceM: nearest.distance_m };
+  }
+
+  exists(id: string): Promise<boolean> {
+    return this.properties.exists(id);
   }
 
   async districts(): Promise<Page<DistrictRefDto>> {

@@ -35,8 +35,25 @@ export interface PropertySummaryRow {
   total: string;
 }
 
+/** An address row that may name the wanted address: its street starts with the normalized one. */
+export interface AddressCandidateRow {
+  property_id: string;
+  street: string;
+  house_number: string;
+  postcode: string;
+}
+
+export interface NearestPropertyRow {
+  id: string;
+  distance_m: number;
+}
+
 /** Metres per degree of latitude; a degree of longitude is this times cos(latitude). */
 const METRES_PER_DEGREE = 111_320;
+
+/** A box in degrees that surely holds a circle of `radiusM` around a point at `lat`. */
+const degreesAround = (radiusM: number, lat: number) =>
+  radiusM / (METRES_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
 
 /**
  * The list query as SQL and parameters. Exported so the benchmark's raw server runs exactly
@@ -61,7 +78,7 @@ export function propertyListQuery(filter: PropertyListFilter): { sql: string; pa
     const { lon, lat, radiusM } = filter.near;
     const point = `ST_SetSRID(ST_MakePoint(${param(lon)}, ${param(lat)}), 4326)`;
     // A degree box that surely holds the circle narrows by the index; geography measures metres.
-    const degrees = radiusM / (METRES_PER_DEGREE * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+    const degrees = degreesAround(radiusM, lat);
     distance = `ST_Distance(p.location::geography, ${point}::geography)`;
     where.push(`ST_DWithin(p.location, ${point}, ${param(degrees)})`);
     where.push(`ST_DWithin(p.location::geography, ${point}::geography, ${param(radiusM)})`);
@@ -119,6 +136,52 @@ export class PropertyRepository {
     });
     const first: PropertySummaryRow[] = await this.manager.query(countSql, countParams);
     return { rows, total: first.length ? Number(first[0].total) : 0 };
+  }
+
+  /**
+   * Addresses that may be the wanted one: the normalized search text starts with the normalized
+   * street and a space (the trigram index serves the LIKE), the house number is the same up to
+   * case, blanks and dashes ("12 a" = "12a" = "12-A"), and the postcode when one is given.
+   * Primary addresses and older properties first; the caller compares the street exactly.
+   */
+  addressCandidates(where: {
+    normalizedStreet: string;
+    compactHouseNumber: string;
+    postcode?: string;
+  }): Promise<AddressCandidateRow[]> {
+    const params: unknown[] = [`${where.normalizedStreet} %`, where.compactHouseNumber];
+    const byPostcode =
+      where.postcode === undefined ? '' : `AND a.postcode = $${params.push(where.postcode)}`;
+    return this.manager.query(
+      `SELECT a.property_id, a.street, a.house_number, a.postcode
+         FROM property_addresses a
+         JOIN properties p ON p.id = a.property_id
+        WHERE a.search_text LIKE $1
+          AND regexp_replace(lower(a.house_number), '[^[:alnum:]]+', '', 'g') = $2
+          ${byPostcode}
+        ORDER BY a.is_primary DESC, p.created_at, p.id
+        LIMIT 100`,
+      params,
+    );
+  }
+
+  /** The property nearest to the point within `radiusM` metres (geography), or null. */
+  async nearest(lon: number, lat: number, radiusM: number): Promise<NearestPropertyRow | null> {
+    const point = 'ST_SetSRID(ST_MakePoint($1, $2), 4326)';
+    const rows: NearestPropertyRow[] = await this.manager.query(
+      `SELECT p.id, ST_Distance(p.location::geography, ${point}::geography) AS distance_m
+         FROM properties p
+        WHERE ST_DWithin(p.location, ${point}, $3)
+          AND ST_DWithin(p.location::geography, ${point}::geography, $4)
+        ORDER BY distance_m, p.id
+        LIMIT 1`,
+      [lon, lat, degreesAround(radiusM, lat), radiusM],
+    );
+    return rows[0] ? { id: rows[0].id, distance_m: Number(rows[0].distance_m) } : null;
+  }
+
+  exists(id: string): Promise<boolean> {
+    return this.manager.getRepository(Property).existsBy({ id });
   }
 
   /** The property with addresses (primary first), buildings and units (by label), and district. */

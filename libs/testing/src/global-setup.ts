@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import 'tsconfig-paths/register';
 import type { Config } from '@jest/types';
 import { DataSource } from 'typeorm';
+import { installDefaultCatalogue } from '@hausakte/inspections';
 import { databaseOptions } from '@hausakte/platform';
 import {
   databaseUrl,
@@ -40,6 +41,7 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   await dataSource.initialize();
   try {
     await dataSource.runMigrations({ transaction: 'each' });
+    await installDefaultCatalogue(dataSource);
   } finally {
     await dataSource.destroy();
   }

@@ -1,10 +1,12 @@
 import Redis from 'ioredis';
-import { dropDatabasesOfRun, withAdminClient } from './test-databases';
+import { rm } from 'node:fs/promises';
+import { dropDatabasesOfRun, testFilesDir, withAdminClient } from './test-databases';
 
 /** Drops this run's databases and its BullMQ keys. */
 export default async function globalTeardown(): Promise<void> {
   const runId = process.env.HAUSAKTE_TEST_RUN;
   if (!runId) return;
+  await rm(testFilesDir(runId), { recursive: true, force: true });
   await withAdminClient(
     (client) => dropDatabasesOfRun(client, runId),
     process.env.HAUSAKTE_TEST_BASE_DATABASE_URL || undefined,

@@ -1,4 +1,5 @@
-import { databaseUrl } from './test-databases';
+import { join } from 'node:path';
+import { databaseUrl, testFilesDir } from './test-databases';
 
 /**
  * Runs in every test worker before its test files: points the app at this worker's own database
@@ -10,6 +11,8 @@ if (runId) {
   const base = process.env.HAUSAKTE_TEST_BASE_DATABASE_URL || undefined;
   process.env.DATABASE_URL = databaseUrl(`${runId}_w${worker}`, base);
   process.env.BULLMQ_PREFIX = `test_${runId}_w${worker}`;
+  // Photos of a run go to its own directory, removed with its databases.
+  process.env.PHOTO_STORAGE_DIR ??= join(testFilesDir(runId), `w${worker}`, 'photos');
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 }

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 
 export const TEST_DB_PREFIX = 'hausakte_test_';
@@ -62,4 +64,9 @@ export async function dropDatabasesOfRun(client: Client, runId: string): Promise
   );
   for (const { datname } of rows)
     await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+}
+
+/** Where a test run keeps files (photos): one directory per run, removed with its databases. */
+export function testFilesDir(runId: string): string {
+  return join(tmpdir(), `hausakte-${runId}`);
 }

@@ -5,19 +5,13 @@
  * override either, but only with a reason, which the order's audit trail keeps.
  *
  * The resolver answers user input with a typed result, never an exception. Browser-safe: imports
- * only its sibling.
+ * only its sibling and the inspections rules' types.
  */
+import type { PeriodLength, Severity } from '@hausakte/inspections/rules';
 import type { RuleFieldError, RuleResult } from './rule-result';
 
-export type Severity = 'A' | 'B' | 'C';
-
-export type PeriodUnit = 'hours' | 'days';
-
-export interface PeriodLength {
-  unit: PeriodUnit;
-  /** A whole number, at least 1. */
-  amount: number;
-}
+// Severity and period lengths are the inspections lib's vocabulary; orders build on it.
+export type { PeriodLength, PeriodUnit, Severity } from '@hausakte/inspections/rules';
 
 export const SEVERITY_DEFAULT_PERIODS: Readonly<Record<Severity, Readonly<PeriodLength>>> =
   Object.freeze({

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import type { PeriodUnit, Severity } from '@hausakte/enforcement/rules';
+import type { PeriodUnit, Severity } from '../rules/severity';
 
 /**
  * One version of a defect catalogue entry. An entry (its `code`) is never edited in place: a

@@ -40,6 +40,15 @@ export type DuplicateDecision = (typeof DUPLICATE_DECISIONS)[number];
 )
 @Check('complaints_property_match_check', `(property_id IS NULL) = (match = 'none')`)
 @Check('complaints_anonymous_check', `source <> 'anonymous' OR reporter_contact IS NULL`)
+@Check('complaints_text_check', `btrim(text) <> ''`)
+@Check(
+  'complaints_place_check',
+  `location IS NOT NULL OR (street IS NOT NULL AND house_number IS NOT NULL)`,
+)
+@Check(
+  'complaints_decision_check',
+  `(duplicate_decision IS NULL) = (decided_by IS NULL) AND (duplicate_decision IS NULL OR possible_duplicate_of IS NOT NULL)`,
+)
 @Index('complaints_property_id_received_at_idx', ['propertyId', 'receivedAt'])
 export class Complaint {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'complaints_pkey' })
@@ -79,14 +88,16 @@ export class Complaint {
   @Column({ type: 'text' })
   match!: ComplaintMatch;
 
-  /** An earlier complaint of the same property and category within 90 days, for a person to judge. */
+  /** An earlier complaint of the same property and category within 90 days, for a person to judge; never merged. */
   @ForeignKey('complaints', { name: 'complaints_possible_duplicate_of_fkey' })
   @Column({ name: 'possible_duplicate_of', type: 'uuid', nullable: true })
   possibleDuplicateOf!: string | null;
 
+  /** A person's verdict on `possibleDuplicateOf`; null while undecided. */
   @Column({ name: 'duplicate_decision', type: 'text', nullable: true })
   duplicateDecision!: DuplicateDecision | null;
 
+  /** Who gave `duplicateDecision` (the audit trail has when). */
   @ForeignKey('users', { name: 'complaints_decided_by_fkey' })
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })
   decidedBy!: string | null;

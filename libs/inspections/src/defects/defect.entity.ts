@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { Severity } from '@hausakte/enforcement/rules';
+import type { Severity } from '../rules/severity';
 
 export const DEFECT_STATUSES = ['open', 'reported_done', 'verified', 'not_remedied'] as const;
 export type DefectStatus = (typeof DEFECT_STATUSES)[number];

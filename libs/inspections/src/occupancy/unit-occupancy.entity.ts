@@ -1,5 +1,8 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import type { OvercrowdingOutcome, OvercrowdingResult, UnitKind } from '../rules';
+import type { OvercrowdingResult, UnitKind } from '../rules';
+
+/** What the count showed; an invalid count is refused, never stored. */
+export type OccupancyOutcome = 'overcrowded' | 'not_overcrowded' | 'no_rule' | 'not_covered';
 import { numericColumn } from '@hausakte/platform';
 
 /**
@@ -55,7 +58,7 @@ export class UnitOccupancy {
   workerHousing!: boolean;
 
   @Column({ type: 'text' })
-  outcome!: OvercrowdingOutcome;
+  outcome!: OccupancyOutcome;
 
   @Column({ name: 'rule_set_id', type: 'text', nullable: true })
   ruleSetId!: string | null;

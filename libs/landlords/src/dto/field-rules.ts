@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationArguments } from 'class-validator';
-import { isCalendarDate } from '../calendar-date';
+import { isCalendarDate } from '@hausakte/platform';
 
 export { trim } from '@hausakte/platform';
 

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Raised when the environment cannot be turned into a valid configuration. Its message is one line. */
@@ -27,6 +28,13 @@ const bool = (fallback: boolean) =>
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** A directory, made absolute against the working directory at boot. */
+const directory = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) => resolve(value));
 
 const url = (protocols: string[], fallback: string) =>
   z
@@ -108,6 +116,22 @@ const schema = z.object({
     )
     .optional(),
   MAP_TILE_ATTRIBUTION: z.string().max(500).optional(),
+  /** Photo evidence: originals and previews, outside the web root. Back it up with the database. */
+  PHOTO_STORAGE_DIR: directory('var/photos'),
+  /** tus uploads in progress; default `<PHOTO_STORAGE_DIR>/uploads` (same file system: no copy). */
+  PHOTO_UPLOAD_DIR: z
+    .string()
+    .transform((value) => resolve(value))
+    .optional(),
+  /** Largest photo accepted, in bytes (default 20 MiB); a larger upload gets 413. */
+  PHOTO_MAX_BYTES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1024, 'must be at least 1024')
+    .max(1024 * 1024 * 1024, 'must be at most 1 GiB')
+    .default(20 * 1024 * 1024),
+  /** An upload not finished this many hours after it began is refused and removed. */
+  PHOTO_UPLOAD_EXPIRY_HOURS: positiveInt(72),
 });
 
 export type AppConfig = z.output<typeof schema>;
@@ -124,6 +148,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const result = schema.safeParse(present);
   if (result.success) {
+    // Photos are served only through their permission-checked routes, never as static files.
+    const webRoot = resolve(result.data.WEB_DIST_DIR);
+    if (isInside(result.data.PHOTO_STORAGE_DIR, webRoot)) {
+      throw new ConfigError(
+        `Invalid configuration: PHOTO_STORAGE_DIR=${JSON.stringify(env.PHOTO_STORAGE_DIR ?? '')} must lie outside WEB_DIST_DIR (${webRoot})`,
+      );
+    }
     // Secure by default where it matters: production sends the session cookie over HTTPS only.
     const secureUnset = env.SESSION_COOKIE_SECURE === undefined || env.SESSION_COOKIE_SECURE === '';
     if (secureUnset && result.data.NODE_ENV === 'production')
@@ -135,4 +166,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     return `${key}=${JSON.stringify(env[key])} ${issue.message}`;
   });
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+}
+
+/** True when `path` is `dir` or lies below it. */
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }

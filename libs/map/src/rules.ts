@@ -1,0 +1,3 @@
+// Browser-safe rules of the map lib (`@hausakte/map/rules`): pure functions and data, no Nest,
+// no TypeORM. apps/web imports them from here; the api through the lib's index.
+export * from './rules/risk-score';
