@@ -11,6 +11,14 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  resolve: {
+    // Browser-safe rule modules shared with the api (pure functions and data).
+    alias: {
+      '@hausakte/inspections/rules': fileURLToPath(
+        new URL('../../libs/inspections/src/rules.ts', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
     emptyOutDir: true,

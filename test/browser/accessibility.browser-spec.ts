@@ -37,12 +37,27 @@ describe('web app: accessibility', () => {
       token: officer.token,
       body: { landlordId: landlord.body.id, role: 'owner', validFrom: '2019-04-01' },
     });
+    const inspection = await api.request<{ id: string }>('POST', '/api/v1/inspections', {
+      token: officer.token,
+      headers: { 'idempotency-key': randomUUID() },
+      body: {
+        propertyId: property.body.id,
+        kind: 'initial',
+        scheduledAt: new Date().toISOString(),
+        inspectorIds: [officer.id],
+      },
+    });
     pages.push(
       ['property list', '/objekte'],
       ['property detail with map', `/objekte/${property.body.id}`],
       ['edit form', `/objekte/${property.body.id}/bearbeiten`],
       ['create form', '/objekte/neu'],
       ['landlord page', `/eigentuemer/${landlord.body.id}`],
+      ['day list', '/heute'],
+      ['inspection list', '/begehungen'],
+      ['planning form', `/begehungen/planen?objekt=${property.body.id}`],
+      ['inspection', `/begehungen/${inspection.body.id}`],
+      ['inspection form', `/begehungen/${inspection.body.id}/erfassen`],
     );
     credentials = await api.createUser({ role: 'officer' });
   }, 90_000);

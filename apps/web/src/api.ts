@@ -301,6 +301,260 @@ export interface PropertyQuery {
   offset?: number;
 }
 
+// ---- Inspections, defects, photos (docs: libs/inspections DTOs) --------------------------
+
+export const inspectionKinds = ['initial', 'complaint', 'reinspection', 'joint'] as const;
+export type InspectionKind = (typeof inspectionKinds)[number];
+
+export const inspectionStatuses = ['planned', 'done', 'no_access', 'cancelled'] as const;
+export type InspectionStatus = (typeof inspectionStatuses)[number];
+
+export const severities = ['A', 'B', 'C'] as const;
+export type Severity = (typeof severities)[number];
+
+export const defectStatuses = ['open', 'reported_done', 'verified', 'not_remedied'] as const;
+export type DefectStatus = (typeof defectStatuses)[number];
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+export interface Inspection {
+  id: string;
+  propertyId: string;
+  /** "Bahnhofstraße 12, 44623 Herne" */
+  address: string;
+  location: Point;
+  kind: InspectionKind;
+  status: InspectionStatus;
+  scheduledAt: string;
+  reason: string | null;
+  jointPartners: string[];
+  inspectors: PersonRef[];
+  complaintId: string | null;
+  followsInspectionId: string | null;
+  completedAt: string | null;
+  completedBy: PersonRef | null;
+  outcomeReason: string | null;
+  notes: string | null;
+  version: number;
+}
+
+export interface Bilingual {
+  de: string;
+  en: string;
+}
+
+export interface DefectCatalogueRef {
+  id: string;
+  code: string;
+  version: number;
+  legalGround: string;
+  title: Bilingual;
+  severity: Severity;
+}
+
+export interface Defect {
+  id: string;
+  propertyId: string;
+  inspectionId: string;
+  unitId: string | null;
+  unitLabel: string | null;
+  room: string | null;
+  catalogueItem: DefectCatalogueRef;
+  severity: Severity;
+  severityReason: string | null;
+  description: string;
+  position: Point | null;
+  status: DefectStatus;
+  statusChangedAt: string;
+  photoCount: number;
+  createdAt: string;
+  version: number;
+}
+
+export interface OccupancyRecord {
+  unitId: string;
+  adultsFound: number;
+  childrenUnderSixFound: number;
+  personsRegistered: number;
+  livingAreaM2: number;
+  unitKind: 'flat' | 'single_room';
+  sharedAncillaryRooms: boolean;
+  workerHousing: boolean;
+  outcome: 'overcrowded' | 'not_overcrowded' | 'no_rule' | 'not_covered';
+  ruleSetId: string | null;
+  /** The rule, the numbers and the explanation (`explanation.de` / `.en` where there is one). */
+  result: { outcome: string; explanation?: Bilingual };
+}
+
+export interface DefectCheck {
+  defectId: string;
+  result: 'remedied' | 'not_remedied';
+  note: string | null;
+}
+
+export interface InspectionDetail extends Inspection {
+  findings: Defect[];
+  occupancy: OccupancyRecord[];
+  checks: DefectCheck[];
+  revisitInspectionId: string | null;
+  /** A planned visit's open defects of the property, to check off. */
+  openDefects: Defect[];
+}
+
+export interface DayStop extends Inspection {
+  stop: number;
+  distanceM: number;
+}
+
+export interface DayRoute {
+  date: string;
+  inspector: PersonRef;
+  start: [number, number] | null;
+  stops: DayStop[];
+  totalDistanceM: number;
+}
+
+export interface Inspector {
+  id: string;
+  displayName: string;
+  role: Role;
+  districts: DistrictRef[];
+}
+
+export interface CatalogueItem {
+  id: string;
+  code: string;
+  version: number;
+  legalGround: string;
+  title: Bilingual;
+  description: Bilingual;
+  severity: Severity;
+  period: { unit: 'hours' | 'days'; amount: number } | null;
+  retired: boolean;
+  current: boolean;
+}
+
+export interface Photo {
+  id: string;
+  defectId: string;
+  attached: boolean;
+  contentType: string;
+  byteSize: number;
+  width: number;
+  height: number;
+  sha256: string;
+  capturedAt: string | null;
+  originalFilename: string | null;
+  createdAt: string;
+}
+
+/** One event in a property's file, newest first. */
+export interface TimelineEntry {
+  at: string;
+  /** `inspection`, `defect`, `photo`, `complaint` (a newer api may add more). */
+  kind: string;
+  id: string;
+  /** inspection: its status; defect: its status; photo: attached; complaint: its source. */
+  state: string;
+  /** inspection: its kind; defect: the catalogue title (German); photo: file name; complaint: legal ground. */
+  label: string;
+  severity: Severity | null;
+  /** defect: its inspection; photo: its defect. */
+  parentId: string | null;
+}
+
+export interface InspectionQuery {
+  propertyId?: string;
+  inspectorId?: string;
+  status?: InspectionStatus;
+  /** `YYYY-MM-DD` */
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface PlanInspectionInput {
+  propertyId: string;
+  kind: InspectionKind;
+  /** ISO 8601 with its zone. */
+  scheduledAt: string;
+  inspectorIds: string[];
+  reason?: string;
+  jointPartners?: string[];
+  complaintId?: string;
+}
+
+export interface UpdateInspectionInput {
+  scheduledAt?: string;
+  inspectorIds?: string[];
+  reason?: string | null;
+}
+
+export interface FindingInput {
+  /** Made here (a UUID); a retry sends the same. */
+  id: string;
+  catalogueItemId: string;
+  unitId?: string;
+  room?: string;
+  severity?: Severity;
+  severityReason?: string;
+  description: string;
+  position?: Point;
+}
+
+export interface OccupancyInput {
+  unitId: string;
+  adultsFound: number;
+  childrenUnderSixFound: number;
+  personsRegistered: number;
+  livingAreaM2?: number;
+  unitKind: 'flat' | 'single_room';
+  sharedAncillaryRooms: boolean;
+  workerHousing: boolean;
+}
+
+export interface DefectCheckInput {
+  defectId: string;
+  result: 'remedied' | 'not_remedied';
+  note?: string;
+}
+
+export interface CompleteInspectionInput {
+  outcome: 'done' | 'no_access';
+  noAccessReason?: string;
+  revisitAt?: string;
+  notes?: string;
+  findings: FindingInput[];
+  occupancy: OccupancyInput[];
+  checks: DefectCheckInput[];
+}
+
+/** Who may plan inspections (inspectors: only visits they go to themselves). */
+export function canPlanInspections(role: Role): boolean {
+  return role === 'inspector' || role === 'officer';
+}
+
+/** Who may record inspections, defects and photos. */
+export function canLogInspections(role: Role): boolean {
+  return role === 'inspector' || role === 'officer';
+}
+
+/** Who can read the register (properties, inspections, defects). */
+export function canReadRegister(role: Role): boolean {
+  return role !== 'admin';
+}
+
+/** Where photos go, as tus uploads (resumable). */
+export const photoUploadEndpoint = `${base}/uploads/photos`;
+
+/** The resized image of a photo, for everyone who may see the defect. */
+export const photoPreviewUrl = (id: string): string =>
+  `${base}/photos/${encodeURIComponent(id)}/preview`;
+
 /** Who may change properties, buildings and units (DOMAIN.md, roles). */
 export function canEditProperties(role: Role): boolean {
   return role === 'inspector' || role === 'officer';
@@ -383,5 +637,72 @@ export const api = {
   landlordProperties(id: string, offset = 0, signal?: AbortSignal): Promise<Page<Ownership>> {
     const query = queryString({ offset: offset > 0 ? offset : undefined });
     return request('GET', `/landlords/${segment(id)}/properties${query}`, { signal });
+  },
+
+  /** The current catalogue entries (all legal grounds). */
+  catalogue(signal?: AbortSignal): Promise<Page<CatalogueItem>> {
+    return request('GET', '/defect-catalogue', { signal });
+  },
+
+  /** People who can be sent to an inspection. */
+  inspectors(signal?: AbortSignal): Promise<Page<Inspector>> {
+    return request('GET', '/inspectors', { signal });
+  },
+
+  inspections(query: InspectionQuery, signal?: AbortSignal): Promise<Page<Inspection>> {
+    return request('GET', `/inspections${queryString({ ...query })}`, { signal });
+  },
+
+  inspection(id: string, signal?: AbortSignal): Promise<InspectionDetail> {
+    return request('GET', `/inspections/${segment(id)}`, { signal });
+  },
+
+  /** A person's visits of a day in route order; without `inspectorId` the caller's. */
+  dayRoute(date: string, signal?: AbortSignal): Promise<DayRoute> {
+    return request('GET', `/inspections/day${queryString({ date })}`, { signal });
+  },
+
+  planInspection(input: PlanInspectionInput, idempotencyKey: string): Promise<Inspection> {
+    return request('POST', '/inspections', {
+      body: input,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
+  },
+
+  updateInspection(id: string, version: number, input: UpdateInspectionInput): Promise<Inspection> {
+    return request('PATCH', `/inspections/${segment(id)}`, {
+      body: input,
+      headers: { 'If-Match': etagOf(version) },
+    });
+  },
+
+  cancelInspection(id: string, version: number, reason: string): Promise<Inspection> {
+    return request('POST', `/inspections/${segment(id)}/cancel`, {
+      body: { reason },
+      headers: { 'If-Match': etagOf(version) },
+    });
+  },
+
+  completeInspection(
+    id: string,
+    input: CompleteInspectionInput,
+    idempotencyKey: string,
+  ): Promise<InspectionDetail> {
+    return request('POST', `/inspections/${segment(id)}/complete`, {
+      body: input,
+      headers: { 'Idempotency-Key': idempotencyKey },
+    });
+  },
+
+  propertyDefects(id: string, signal?: AbortSignal): Promise<Page<Defect>> {
+    return request('GET', `/properties/${segment(id)}/defects`, { signal });
+  },
+
+  propertyTimeline(id: string, signal?: AbortSignal): Promise<Page<TimelineEntry>> {
+    return request('GET', `/properties/${segment(id)}/timeline`, { signal });
+  },
+
+  defectPhotos(id: string, signal?: AbortSignal): Promise<Page<Photo>> {
+    return request('GET', `/defects/${segment(id)}/photos`, { signal });
   },
 };

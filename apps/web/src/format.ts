@@ -43,3 +43,10 @@ export function formatCoordinate(value: number, language: string): string {
     maximumFractionDigits: 5,
   }).format(value);
 }
+
+/** "Bahnhofstraße 12, 44623 Herne" → street line and place line. */
+export function splitAddress(address: string): [string, string] {
+  const comma = address.indexOf(',');
+  if (comma < 0) return [address, ''];
+  return [address.slice(0, comma).trim(), address.slice(comma + 1).trim()];
+}

@@ -3,11 +3,17 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 export type Route =
+  | { name: 'home' }
   | { name: 'properties' }
   | { name: 'propertyNew' }
   | { name: 'property'; id: string }
   | { name: 'propertyEdit'; id: string }
   | { name: 'landlord'; id: string }
+  | { name: 'today' }
+  | { name: 'inspections' }
+  | { name: 'inspectionNew' }
+  | { name: 'inspection'; id: string }
+  | { name: 'inspectionRecord'; id: string }
   | { name: 'notFound' };
 
 const segment = (id: string): string => encodeURIComponent(id);
@@ -19,6 +25,14 @@ export const paths = {
   property: (id: string): string => `/objekte/${segment(id)}`,
   propertyEdit: (id: string): string => `/objekte/${segment(id)}/bearbeiten`,
   landlord: (id: string): string => `/eigentuemer/${segment(id)}`,
+  /** An inspector's (or officer's) day: `?datum=YYYY-MM-DD`, default today. */
+  today: (day?: string): string => (day ? `/heute?datum=${day}` : '/heute'),
+  inspections: (search = ''): string => `/begehungen${search}`,
+  /** Planning; with a property it opens that property's form at once. */
+  inspectionNew: (propertyId?: string): string =>
+    propertyId ? `/begehungen/planen?objekt=${segment(propertyId)}` : '/begehungen/planen',
+  inspection: (id: string): string => `/begehungen/${segment(id)}`,
+  inspectionRecord: (id: string): string => `/begehungen/${segment(id)}/erfassen`,
 };
 
 function decode(value: string): string | undefined {
@@ -33,13 +47,21 @@ function decode(value: string): string | undefined {
 export function matchRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   const [first, second, third] = parts;
-  if (parts.length === 0) return { name: 'properties' };
+  if (parts.length === 0) return { name: 'home' };
   if (first === 'objekte') {
     if (parts.length === 1) return { name: 'properties' };
     if (parts.length === 2 && second === 'neu') return { name: 'propertyNew' };
     const id = decode(second);
     if (id && parts.length === 2) return { name: 'property', id };
     if (id && parts.length === 3 && third === 'bearbeiten') return { name: 'propertyEdit', id };
+  }
+  if (first === 'heute' && parts.length === 1) return { name: 'today' };
+  if (first === 'begehungen') {
+    if (parts.length === 1) return { name: 'inspections' };
+    if (parts.length === 2 && second === 'planen') return { name: 'inspectionNew' };
+    const id = decode(second);
+    if (id && parts.length === 2) return { name: 'inspection', id };
+    if (id && parts.length === 3 && third === 'erfassen') return { name: 'inspectionRecord', id };
   }
   if (first === 'eigentuemer' && parts.length === 2) {
     const id = decode(second);

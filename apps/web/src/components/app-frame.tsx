@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type User } from '../api';
+import { api, ApiError, canLogInspections, canReadRegister, type User } from '../api';
 import { Link, paths, type Route } from '../router';
 import { LanguageSwitch } from './language-switch';
 import { roleLabel } from './role-label';
@@ -14,13 +14,38 @@ interface Props {
   children: ReactNode;
 }
 
-const registerRoutes: ReadonlySet<Route['name']> = new Set([
-  'properties',
-  'propertyNew',
-  'property',
-  'propertyEdit',
-  'landlord',
-]);
+type Section = 'today' | 'inspections' | 'properties';
+
+/** The navigation entry a page belongs to (the start page: the inspector's day or the register). */
+function sectionOf(route: Route, user: User): Section | undefined {
+  switch (route.name) {
+    case 'home':
+      return user.role === 'inspector' ? 'today' : 'properties';
+    case 'today':
+      return 'today';
+    case 'inspections':
+    case 'inspectionNew':
+    case 'inspection':
+    case 'inspectionRecord':
+      return 'inspections';
+    case 'properties':
+    case 'propertyNew':
+    case 'property':
+    case 'propertyEdit':
+    case 'landlord':
+      return 'properties';
+    case 'notFound':
+      return undefined;
+  }
+}
+
+/** The entry for the page the address names exactly (`aria-current`). */
+function currentOf(route: Route, user: User): Section | undefined {
+  if (route.name === 'home') return sectionOf(route, user);
+  if (route.name === 'today' || route.name === 'inspections' || route.name === 'properties')
+    return route.name;
+  return undefined;
+}
 
 /** The signed-in frame: header with name, navigation, user, role, language and sign-out. */
 export function AppFrame({ user, route, pageKey, onSignedOut, children }: Props) {
@@ -28,6 +53,8 @@ export function AppFrame({ user, route, pageKey, onSignedOut, children }: Props)
   const [signingOut, setSigningOut] = useState(false);
   const [failed, setFailed] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
+  const section = sectionOf(route, user);
+  const current = currentOf(route, user);
 
   // After sign-in and on every page change, move focus to the page heading, so keyboard and
   // screen-reader users land on the new page (and hear its name) instead of on a stale link.
@@ -66,12 +93,38 @@ export function AppFrame({ user, route, pageKey, onSignedOut, children }: Props)
           </p>
           <nav className="app-nav" aria-label={t('nav.label')}>
             <ul className="app-nav__list">
+              {canLogInspections(user.role) && (
+                <li>
+                  <Link
+                    to={paths.today()}
+                    className="app-nav__link"
+                    aria-current={current === 'today' ? 'page' : undefined}
+                    data-active={section === 'today' ? 'true' : undefined}
+                    data-testid="nav-today"
+                  >
+                    {t('nav.today')}
+                  </Link>
+                </li>
+              )}
+              {canReadRegister(user.role) && (
+                <li>
+                  <Link
+                    to={paths.inspections()}
+                    className="app-nav__link"
+                    aria-current={current === 'inspections' ? 'page' : undefined}
+                    data-active={section === 'inspections' ? 'true' : undefined}
+                    data-testid="nav-inspections"
+                  >
+                    {t('nav.inspections')}
+                  </Link>
+                </li>
+              )}
               <li>
                 <Link
                   to={paths.properties()}
                   className="app-nav__link"
-                  aria-current={route.name === 'properties' ? 'page' : undefined}
-                  data-active={registerRoutes.has(route.name) ? 'true' : undefined}
+                  aria-current={current === 'properties' ? 'page' : undefined}
+                  data-active={section === 'properties' ? 'true' : undefined}
                   data-testid="nav-properties"
                 >
                   {t('nav.properties')}

@@ -1,5 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Link, paths, type Route } from '../router';
+import { useSession } from '../session';
+import { DayList } from './day-list';
+import { InspectionDetail } from './inspection-detail';
+import { InspectionList } from './inspection-list';
+import { InspectionPlanPage } from './inspection-plan';
+import { InspectionRecordPage } from './inspection-record';
 import { LandlordDetail } from './landlord-detail';
 import { useDocumentTitle } from './page';
 import { PropertyDetail } from './property-detail';
@@ -14,6 +20,8 @@ export function routeKey(route: Route): string {
 /** The page for a route. Every page renders its h1 at once (focus lands there on navigation). */
 export function RoutePage({ route }: { route: Route }) {
   switch (route.name) {
+    case 'home':
+      return <Home />;
     case 'properties':
       return <PropertyList />;
     case 'propertyNew':
@@ -24,9 +32,25 @@ export function RoutePage({ route }: { route: Route }) {
       return <PropertyEditPage id={route.id} />;
     case 'landlord':
       return <LandlordDetail id={route.id} />;
+    case 'today':
+      return <DayList />;
+    case 'inspections':
+      return <InspectionList />;
+    case 'inspectionNew':
+      return <InspectionPlanPage />;
+    case 'inspection':
+      return <InspectionDetail id={route.id} />;
+    case 'inspectionRecord':
+      return <InspectionRecordPage id={route.id} />;
     case 'notFound':
       return <NotFound />;
   }
+}
+
+/** The start page: an inspector's day for inspectors, the register for everyone else. */
+function Home() {
+  const { user } = useSession();
+  return user.role === 'inspector' ? <DayList /> : <PropertyList />;
 }
 
 function NotFound() {

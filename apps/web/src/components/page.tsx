@@ -51,7 +51,7 @@ export function Loading() {
 
 // ---- one-time messages across a navigation ----------------------------------------------
 
-export type Flash = 'saved' | 'created';
+export type Flash = 'saved' | 'created' | 'planned' | 'recorded';
 let pendingFlash: { path: string; flash: Flash } | undefined;
 
 /** Leaves a message for the page at `path`, shown once when it opens. */

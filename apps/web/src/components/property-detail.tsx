@@ -1,12 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, canEditProperties, type Building, type Property } from '../api';
+import { api, canEditProperties, canPlanInspections, type Building, type Property } from '../api';
 import { formatCoordinate, formatNumber, placeLine, streetLine } from '../format';
 import { Link, paths } from '../router';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
 import { OwnershipTable } from './ownership-table';
 import { LoadError, Loading, useDocumentTitle, useFlash } from './page';
+import { PropertyDefects, PropertyInspections, PropertyTimeline } from './property-inspections';
 import { lastPropertyListUrl } from './property-list';
 import { LocationMap } from './lazy-map';
 
@@ -41,14 +42,27 @@ export function PropertyDetail({ id }: { id: string }) {
             </p>
           )}
         </div>
-        {data && canEditProperties(user.role) && (
-          <Link
-            className="button button--primary"
-            to={paths.propertyEdit(data.id)}
-            data-testid="edit-property"
-          >
-            {t('property.edit')}
-          </Link>
+        {data && (canEditProperties(user.role) || canPlanInspections(user.role)) && (
+          <div className="page-head__actions">
+            {canPlanInspections(user.role) && (
+              <Link
+                className="button button--secondary"
+                to={paths.inspectionNew(data.id)}
+                data-testid="plan-inspection-head"
+              >
+                {t('propertyInspections.plan')}
+              </Link>
+            )}
+            {canEditProperties(user.role) && (
+              <Link
+                className="button button--primary"
+                to={paths.propertyEdit(data.id)}
+                data-testid="edit-property"
+              >
+                {t('property.edit')}
+              </Link>
+            )}
+          </div>
         )}
       </div>
       {flash && (
@@ -141,6 +155,9 @@ function PropertyBody({ property }: { property: Property }) {
       </section>
 
       <Ownerships propertyId={property.id} />
+      <PropertyInspections propertyId={property.id} />
+      <PropertyDefects propertyId={property.id} />
+      <PropertyTimeline propertyId={property.id} />
     </div>
   );
 }

@@ -6,7 +6,6 @@ import {
   useState,
   type FormEvent,
   type InputHTMLAttributes,
-  type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,8 +22,10 @@ import {
 } from '../api';
 import { addressLine, placeLine, streetLine } from '../format';
 import { Link, navigate, paths } from '../router';
+import { newUuid, normalizePath } from '../ids';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
+import { Field, FieldErrorText, RequiredMark } from './form-parts';
 import { LoadError, Loading, setFlash, useDocumentTitle } from './page';
 import { lastPropertyListUrl } from './property-list';
 import { LocationPicker } from './lazy-map';
@@ -186,19 +187,6 @@ function toUpdateInput(draft: Draft, base: Property): UpdatePropertyInput {
   return input;
 }
 
-/** A UUID for `Idempotency-Key`; outside a secure context `randomUUID` is missing. */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6] & 0x0f) | 0x40;
-  bytes[8] = (bytes[8] & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** `addresses[0].street` → `addresses.0.street`: one spelling for matching fields. */
-const normalizePath = (field: string): string => field.replace(/\[(\d+)\]/g, '.$1');
-
 /** Errors about the location as a whole, shown above both coordinate inputs. */
 const locationPaths = ['location', 'location.coordinates', 'location.type'];
 
@@ -302,7 +290,7 @@ function PropertyForm({ property, labelledBy }: PropertyFormProps) {
   );
   // One key per form instance (a repeat of the same create is answered, not duplicated); a new
   // one only after the server refused the body (4xx), because the next body will differ.
-  const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
+  const [idempotencyKey, setIdempotencyKey] = useState(newUuid);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<SaveError | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
@@ -517,7 +505,7 @@ function PropertyForm({ property, labelledBy }: PropertyFormProps) {
       return;
     }
     if (error.status >= 400 && error.status < 500 && error.status !== 409 && !editing) {
-      setIdempotencyKey(newIdempotencyKey());
+      setIdempotencyKey(newUuid());
     }
     if (error.isNetworkError) {
       setSaveError({ kind: 'network' });
@@ -1035,44 +1023,6 @@ function PropertyForm({ property, labelledBy }: PropertyFormProps) {
 }
 
 // ---- small parts ------------------------------------------------------------------------
-
-function RequiredMark() {
-  const { t } = useTranslation();
-  return (
-    <span className="required" title={t('common.required')}>
-      <span aria-hidden="true"> *</span>
-    </span>
-  );
-}
-
-interface FieldProps {
-  label: string;
-  htmlFor: string;
-  required?: boolean;
-  className?: string;
-  children: ReactNode;
-}
-
-function Field({ label, htmlFor, required = false, className, children }: FieldProps) {
-  return (
-    <div className={className ? `field ${className}` : 'field'}>
-      <label htmlFor={htmlFor}>
-        {label}
-        {required && <RequiredMark />}
-      </label>
-      {children}
-    </div>
-  );
-}
-
-function FieldErrorText({ id, path, messages }: { id: string; path: string; messages: string[] }) {
-  if (messages.length === 0) return null;
-  return (
-    <p id={id} className="field__error" data-testid={`field-error-${path}`}>
-      {messages.join(' ')}
-    </p>
-  );
-}
 
 interface SaveErrorBannerProps {
   error: SaveError;
