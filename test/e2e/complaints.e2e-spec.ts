@@ -1,6 +1,8 @@
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@hausakte/platform';
+import { searchTextOf } from '@hausakte/properties';
 import { startTestApi, TestApi } from '@hausakte/testing';
 
 type SignedIn = Awaited<ReturnType<TestApi['signIn']>>;
@@ -28,6 +30,7 @@ type Complaint = {
   propertyId: string | null;
   match: 'address' | 'nearby' | 'manual' | 'none';
   proposedProperty: { address: unknown; location: Point | null } | null;
+  matchNote: string | null;
   possibleDuplicateOf: string | null;
   duplicateDecision: 'duplicate' | 'distinct' | null;
   decidedBy: string | null;
@@ -282,6 +285,71 @@ describe('complaints (Meldungen)', () => {
           location: null,
         },
       });
+    });
+
+    it('picks none of two properties at the same address in different postcodes unless the postcode is given', async () => {
+      const here = somewhere();
+      const street = `Doppelstraße ${tag()}`;
+      const sodingen = await createProperty(here, street, '12', '44627');
+      const wanne = await createProperty(await project(here, 800, 200), street, '12', '44649');
+
+      // The point lies on one of them, and still decides nothing: a person picks.
+      const undecided = await record({
+        address: { street: street.replace('straße', 'str.'), houseNumber: '12' },
+        location: point(here),
+      });
+      expect(undecided).toMatchObject({
+        propertyId: null,
+        match: 'none',
+        possibleDuplicateOf: null,
+        proposedProperty: {
+          address: { street: street.replace('straße', 'str.'), houseNumber: '12', postcode: null },
+          location: { type: 'Point' },
+        },
+      });
+      expect(undecided.matchNote).toContain('2 properties');
+      expect(undecided.matchNote).toContain(sodingen);
+      expect(undecided.matchNote).toContain(wanne);
+      // Only the answer that recorded it says why.
+      const read = await api.request<Complaint>('GET', `/api/v1/complaints/${undecided.id}`, {
+        token: officer.token,
+      });
+      expect(read.body).toMatchObject({ match: 'none', matchNote: null });
+
+      const byPostcode = await record({
+        address: { street, houseNumber: '12', postcode: '44649' },
+      });
+      expect(byPostcode).toMatchObject({ propertyId: wanne, match: 'address', matchNote: null });
+      const other = await record({ address: { street, houseNumber: '12', postcode: '44627' } });
+      expect(other).toMatchObject({ propertyId: sodingen, match: 'address', matchNote: null });
+    });
+
+    it('matches only properties inside the city, by address and by distance', async () => {
+      // State-wide data: the same address, and a plot just across the city's edge, elsewhere.
+      const bounds = api.app.get<AppConfig>(APP_CONFIG).CITY_BOUNDS;
+      const lat = bounds.minLat + (0.2 + Math.random() * 0.6) * (bounds.maxLat - bounds.minLat);
+      const outsideAt: LonLat = [bounds.maxLon + 0.0001, lat];
+      const street = `Landesstraße ${tag()}`;
+      const address = { street, houseNumber: '7', postcode: '45879', city: 'Gelsenkirchen' };
+      const [outside]: Array<{ id: string }> = await db.query(
+        `INSERT INTO properties (location) VALUES (ST_SetSRID(ST_MakePoint($1, $2), 4326)) RETURNING id`,
+        outsideAt,
+      );
+      await db.query(
+        `INSERT INTO property_addresses (property_id, street, house_number, postcode, city, is_primary, search_text)
+         VALUES ($1, $2, $3, $4, $5, true, $6)`,
+        [outside.id, street, '7', address.postcode, address.city, searchTextOf(address)],
+      );
+      const inside = await createProperty(somewhere(), street, '7', '44623');
+
+      const byAddress = await record({ address: { street, houseNumber: '7' } });
+      expect(byAddress).toMatchObject({ propertyId: inside, match: 'address', matchNote: null });
+
+      // A point in the city 10 m from the plot outside it: nothing in the city is near.
+      const edge: LonLat = [bounds.maxLon - 0.00004, lat];
+      await expect(distance(edge, outsideAt)).resolves.toBeLessThan(25);
+      const byPoint = await record({ location: point(edge) });
+      expect(byPoint).toMatchObject({ propertyId: null, match: 'none', matchNote: null });
     });
   });
 
@@ -568,6 +636,144 @@ describe('complaints (Meldungen)', () => {
         token: officer.token,
       });
       expect(read.body.inspectionIds).toEqual([id]);
+    });
+
+    it('refuses to move a complaint that inspections follow up to another property, naming them', async () => {
+      const here = somewhere();
+      const propertyId = await createProperty(here, `Begehungsweg ${tag()}`);
+      const elsewhere = await createProperty(somewhere(), `Umzugsweg ${tag()}`);
+      const complaint = await record({ location: point(here) });
+      const planned = await api.request<{ id: string }>('POST', '/api/v1/inspections', {
+        token: officer.token,
+        body: {
+          propertyId,
+          kind: 'complaint',
+          complaintId: complaint.id,
+          scheduledAt: new Date(Date.now() + 2 * DAY).toISOString(),
+          inspectorIds: [inspector.id],
+        },
+      });
+      expect(planned.status).toBe(201);
+
+      const refused = await patch(complaint.id, { propertyId: elsewhere }, 1);
+      expect(refused.status).toBe(409);
+      expect(refused.body.type).toBe('https://hausakte.org/problems/conflict');
+      expect(refused.body.detail).toContain(planned.body.id);
+      expect(refused.body.detail).toContain('planned');
+
+      // Done, the visit still belongs to the old property.
+      await db.query(`UPDATE inspections SET status = 'done', completed_at = now() WHERE id = $1`, [
+        planned.body.id,
+      ]);
+      const stillRefused = await patch(complaint.id, { propertyId: elsewhere, text: 'neu' }, 1);
+      expect(stillRefused.status).toBe(409);
+      expect(stillRefused.body.detail).toContain('done');
+
+      const read = await api.request<Complaint>('GET', `/api/v1/complaints/${complaint.id}`, {
+        token: officer.token,
+      });
+      expect(read.body).toMatchObject({
+        propertyId,
+        match: 'nearby',
+        text: 'Schimmel',
+        version: 1,
+        inspectionIds: [planned.body.id],
+      });
+      expect((await auditOf(complaint.id)).map((entry) => entry.action)).toEqual([
+        'complaint.created',
+      ]);
+      // Naming its own property again and correcting the text stay allowed.
+      const corrected = await patch(complaint.id, { propertyId, text: 'Schimmel im Bad' }, 1);
+      expect(corrected.status).toBe(200);
+      expect(corrected.body).toMatchObject({ propertyId, match: 'nearby', version: 2 });
+    });
+
+    it('re-checks the complaints flagged as duplicates of one that moves, clearing their verdict', async () => {
+      const here = somewhere();
+      const propertyId = await createProperty(here, `Altweg ${tag()}`);
+      const elsewhere = await createProperty(somewhere(), `Neuweg ${tag()}`);
+      const oldest = await record({ location: point(here), receivedAt: daysAgo(20) });
+      const moving = await record({ location: point(here), receivedAt: daysAgo(10) });
+      expect(moving.possibleDuplicateOf).toBe(oldest.id);
+      const repeat = await record({ location: point(here), receivedAt: daysAgo(5) });
+      expect(repeat.possibleDuplicateOf).toBe(moving.id);
+      const decided = await patch(
+        repeat.id,
+        { duplicateDecision: 'duplicate' },
+        1,
+        inspector.token,
+      );
+      expect(decided.status).toBe(200);
+
+      const moved = await patch(moving.id, { propertyId: elsewhere }, 1);
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({
+        propertyId: elsewhere,
+        match: 'manual',
+        possibleDuplicateOf: null,
+      });
+
+      // It repeats the oldest now, undecided; the old verdict was about the moved one.
+      const read = await api.request<Complaint>('GET', `/api/v1/complaints/${repeat.id}`, {
+        token: officer.token,
+      });
+      expect(read.body).toMatchObject({
+        propertyId,
+        possibleDuplicateOf: oldest.id,
+        duplicateDecision: null,
+        decidedBy: null,
+        version: 3,
+      });
+      const trail = await auditOf(repeat.id);
+      expect(trail.map((entry) => entry.action)).toEqual([
+        'complaint.duplicate_rechecked',
+        'complaint.updated',
+        'complaint.created',
+      ]);
+      expect(trail[0]).toMatchObject({
+        actorId: officer.id,
+        before: { possibleDuplicateOf: moving.id, duplicateDecision: 'duplicate', version: 2 },
+        after: {
+          possibleDuplicateOf: oldest.id,
+          duplicateDecision: null,
+          decidedBy: null,
+          version: 3,
+          becauseOfChangeTo: moving.id,
+        },
+      });
+      // The verdict kept it out of the risk score's count: the property is queued again.
+      expect((await outboxOf(repeat.id)).map((row) => row.job_id)).toContain(
+        `property-changed-${repeat.id}-3`,
+      );
+
+      // With no earlier complaint left, the flag is simply cleared.
+      const last = await patch(oldest.id, { propertyId: elsewhere }, 1);
+      expect(last.status).toBe(200);
+      const cleared = await api.request<Complaint>('GET', `/api/v1/complaints/${repeat.id}`, {
+        token: officer.token,
+      });
+      expect(cleared.body).toMatchObject({ possibleDuplicateOf: null, version: 4 });
+    });
+
+    it('moves complaints both ways at once, with re-checks and corrections, never a 5xx', async () => {
+      for (let round = 0; round < 3; round++) {
+        const [here, there] = [somewhere(), somewhere()];
+        const p = await createProperty(here, `Hinweg ${tag()}`);
+        const q = await createProperty(there, `Rückweg ${tag()}`);
+        const x = await record({ location: point(here), receivedAt: daysAgo(3) });
+        const d = await record({ location: point(here) });
+        expect(d.possibleDuplicateOf).toBe(x.id);
+        const y = await record({ location: point(there) });
+        const answers = await Promise.all([
+          patch(x.id, { propertyId: q }, 1),
+          patch(y.id, { propertyId: p }, 1),
+          patch(d.id, { legalGround: 's5_2' }, 1),
+          send({ source: 'tenant', legalGround: 's5_5', text: 'C', location: point(here) }),
+        ]);
+        expect(answers.map((answer) => answer.status < 500)).toEqual([true, true, true, true]);
+        expect(answers[0].status).toBe(200);
+        expect(answers[1].status).toBe(200);
+      }
     });
   });
 

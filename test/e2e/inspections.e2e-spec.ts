@@ -407,10 +407,26 @@ describe('inspections: planning and recording', () => {
     expect(reported.status).toBe(200);
     expect(reported.body).toMatchObject({ status: 'reported_done', version: 2 });
     expect((await patch({ status: 'open' }, 2)).status).toBe(409);
+    // Verified and not remedied are what an inspection finds, not what a person types.
+    expect((await patch({ status: 'verified' }, 2)).status).toBe(409);
     expect((await patch({ description: 'veraltet' }, 1)).status).toBe(412);
-    const verified = await patch({ status: 'verified' }, 2);
+    const recheck = await planInspection(api, officer.token, {
+      propertyId: property.id,
+      inspectorIds: [inspector.id],
+      kind: 'reinspection',
+    });
+    const checked = await complete(recheck.id, {
+      outcome: 'done',
+      checks: [{ defectId: finding.id, result: 'remedied' }],
+    });
+    expect(checked.status).toBe(200);
+    const verified = await api.request<{ status: string; version: number }>(
+      'GET',
+      `/api/v1/defects/${finding.id}`,
+      { token: inspector.token },
+    );
     expect(verified.body.status).toBe('verified');
-    expect((await patch({ status: 'not_remedied' }, 3)).status).toBe(409);
+    expect((await patch({ status: 'reported_done' }, verified.body.version)).status).toBe(409);
     await expect(
       count(
         `SELECT count(*) AS n FROM audit_log WHERE entity_id = $1 AND action = 'defect.status_changed'`,
@@ -477,6 +493,100 @@ describe('inspections: planning and recording', () => {
       headers: { 'if-match': '"2"' },
     });
     expect(byOfficer.status).toBe(403);
+  });
+
+  it('answers 422 for bad commands and 409 for another command on a recorded inspection', async () => {
+    const property = await createProperty(api, officer.token, { street: 'Eindeutigweg' });
+    const planned = await planInspection(api, officer.token, {
+      propertyId: property.id,
+      inspectorIds: [inspector.id],
+    });
+    const nullList = await complete(planned.id, { outcome: 'done', findings: null });
+    expect(nullList.status).toBe(422);
+    expect(nullList.body.errors?.[0].field).toBe('findings');
+    const backdated = await complete(planned.id, {
+      outcome: 'done',
+      completedAt: '2013-06-01T10:00:00+02:00',
+    });
+    expect(backdated.status).toBe(422);
+    expect(backdated.body.errors?.[0].field).toBe('completedAt');
+
+    const first = { outcome: 'done', findings: findings(entries, 1) };
+    expect((await complete(planned.id, first)).status).toBe(200);
+    expect((await complete(planned.id, first)).status).toBe(200);
+    const withNotes = await complete(planned.id, { ...first, notes: 'nachgetragen' });
+    expect(withNotes.status).toBe(409);
+  });
+
+  it('refuses findings against a retired catalogue entry, and accepts an older version', async () => {
+    const admin = await api.signIn('admin');
+    const code = `R-${Date.now() % 1_000_000}`;
+    const created = await api.request<{ id: string }>('POST', '/api/v1/defect-catalogue', {
+      token: admin.token,
+      body: {
+        code,
+        legalGround: 's6',
+        title: { de: 'Alt', en: 'Old' },
+        description: { de: 'Alt.', en: 'Old.' },
+        severity: 'A',
+      },
+    });
+    const property = await createProperty(api, officer.token, { street: 'Ruhestandsweg' });
+    const record = async () =>
+      complete(
+        (
+          await planInspection(api, officer.token, {
+            propertyId: property.id,
+            inspectorIds: [inspector.id],
+          })
+        ).id,
+        {
+          outcome: 'done',
+          findings: [{ id: randomUUID(), catalogueItemId: created.body.id, description: 'x' }],
+        },
+      );
+    const renamed = await api.request('PATCH', `/api/v1/defect-catalogue/${code}`, {
+      token: admin.token,
+      body: { title: { de: 'Neu', en: 'New' } },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(renamed.status).toBe(200);
+    expect((await record()).status).toBe(200);
+    await api.request('PATCH', `/api/v1/defect-catalogue/${code}`, {
+      token: admin.token,
+      body: { retired: true },
+      headers: { 'if-match': '"2"' },
+    });
+    const retired = await record();
+    expect(retired.status).toBe(422);
+    expect(retired.body.errors).toEqual([
+      { field: 'findings.0.catalogueItemId', message: 'is retired from the catalogue' },
+    ]);
+  });
+
+  it('adds a catalogue entry once for two concurrent sends with one key; another body is 422', async () => {
+    const admin = await api.signIn('admin');
+    const code = `K-${Date.now() % 1_000_000}`;
+    const body = {
+      code,
+      legalGround: 's5_7',
+      title: { de: 'Fenster nicht zu öffnen', en: 'Window cannot be opened' },
+      description: { de: 'Kein Lüften möglich.', en: 'No ventilation possible.' },
+      severity: 'B',
+    };
+    const key = `catalogue-${randomUUID()}`;
+    const send = (payload: unknown) =>
+      api.request('POST', '/api/v1/defect-catalogue', {
+        token: admin.token,
+        body: payload,
+        headers: { 'idempotency-key': key },
+      });
+    const results = await Promise.all([send(body), send(body)]);
+    expect(results.map((result) => result.status).sort()[0]).toBe(201);
+    expect((await send({ ...body, severity: 'A' })).status).toBe(422);
+    await expect(
+      count(`SELECT count(*) AS n FROM catalogue_items WHERE code = $1`, [code]),
+    ).resolves.toBe(1);
   });
 
   it('assigns districts to inspectors (admins) and lists who can be sent by district', async () => {

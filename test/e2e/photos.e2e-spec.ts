@@ -7,8 +7,8 @@ import { request as httpRequest } from 'node:http';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { PhotoRetention } from '@hausakte/inspections';
+import { DataSource, EntityManager } from 'typeorm';
+import { lockDefectsForPhotos, PhotoRetention } from '@hausakte/inspections';
 import { RequestContext } from '@hausakte/platform';
 import { startTestApi, TestApi, TestResponse } from '@hausakte/testing';
 
@@ -226,17 +226,20 @@ describe('photo evidence (tus uploads, previews, originals, retention)', () => {
     expect(await uploadsOf(photoId)).toEqual([]);
   };
 
-  /** Records the defect the way the completion command will: a `defects` row with the client's id. */
-  const attach = async (defectId: string) => {
-    const [{ id: propertyId }]: Array<{ id: string }> = await db.query(
+  /**
+   * Records the defect the way the completion command will: a `defects` row with the client's id
+   * (in `manager`'s transaction when given).
+   */
+  const attach = async (defectId: string, manager: Pick<EntityManager, 'query'> = db) => {
+    const [{ id: propertyId }]: Array<{ id: string }> = await manager.query(
       `INSERT INTO properties (location) VALUES (ST_SetSRID(ST_MakePoint(7.22, 51.54), 4326)) RETURNING id`,
     );
-    const [{ id: inspectionId }]: Array<{ id: string }> = await db.query(
+    const [{ id: inspectionId }]: Array<{ id: string }> = await manager.query(
       `INSERT INTO inspections (property_id, kind, scheduled_at, planned_by)
        VALUES ($1, 'initial', now(), $2) RETURNING id`,
       [propertyId, inspector.id],
     );
-    await db.query(
+    await manager.query(
       `INSERT INTO defects (id, property_id, inspection_id, catalogue_item_id, severity, description, created_by)
        SELECT $1, $2, $3, c.id, c.severity, 'Schimmel im Bad', $4 FROM catalogue_items c LIMIT 1`,
       [defectId, propertyId, inspectionId, inspector.id],
@@ -354,6 +357,44 @@ describe('photo evidence (tus uploads, previews, originals, retention)', () => {
     const reads = (await auditOf(photoId)).filter((e) => e.action === 'photo.original_read');
     expect(reads.map((e) => e.actorId).sort()).toEqual([inspector.id, officer.id].sort());
     expect(reads.every((e) => e.before === null && e.after === null)).toBe(true);
+  });
+
+  it('gives capture time, position and file name only to roles that may see originals', async () => {
+    const photoId = randomUUID();
+    const defectId = randomUUID();
+    await clientUpload(inspector.token, exifPhoto, { photoId, defectId, filename: 'IMG_2041.jpg' });
+    await attach(defectId);
+    const list = (token: string) =>
+      api.request<{ items: Photo[]; total: number }>('GET', `/api/v1/defects/${defectId}/photos`, {
+        token,
+      });
+
+    const withoutExif = { capturedAt: null, location: null, originalFilename: null };
+    const asManager = await getPhoto(manager.token, photoId);
+    expect(asManager.status).toBe(200);
+    expect(asManager.body).toMatchObject({
+      id: photoId,
+      sha256: sha256(exifPhoto),
+      ...withoutExif,
+    });
+    expect((await list(manager.token)).body).toMatchObject({
+      total: 1,
+      items: [{ id: photoId, attached: true, ...withoutExif }],
+    });
+
+    for (const reader of [inspector, officer]) {
+      for (const photo of [
+        (await getPhoto(reader.token, photoId)).body,
+        (await list(reader.token)).body.items[0],
+      ]) {
+        expect(photo).toMatchObject({
+          id: photoId,
+          capturedAt: '2025-11-03T13:25:07.000Z',
+          originalFilename: 'IMG_2041.jpg',
+        });
+        expect(photo.location?.coordinates[1]).toBeCloseTo(51.540333, 5);
+      }
+    }
   });
 
   it('shows a photo whose defect does not exist yet only to its uploader, then to all readers', async () => {
@@ -672,5 +713,116 @@ describe('photo evidence (tus uploads, previews, originals, retention)', () => {
     expect(await retention.purgeStaleUploads()).toBeGreaterThanOrEqual(1);
     expect(await uploadsOf(staleId)).toEqual([]);
     expect((await head(inspector.token, location)).status).toBe(404);
+  });
+  it('never removes a photo whose defect a completion is recording right now', async () => {
+    const retention = api.app.get(PhotoRetention);
+    const context = api.app.get(RequestContext);
+    const [racing, lonely] = [randomUUID(), randomUUID()];
+    const racingDefect = randomUUID();
+    for (const [photoId, defectId] of [
+      [racing, racingDefect],
+      [lonely, randomUUID()],
+    ]) {
+      expect((await upload(inspector.token, await smallJpeg(), { photoId, defectId })).status).toBe(
+        204,
+      );
+    }
+    await db.query(
+      `UPDATE photos SET created_at = now() - interval '8 days' WHERE id = ANY($1::uuid[])`,
+      [[racing, lonely]],
+    );
+
+    // The completion command: lock the defects' photos, insert the defects, commit later.
+    const completion = db.createQueryRunner();
+    const waiting = db.createQueryRunner();
+    try {
+      await completion.startTransaction();
+      await lockDefectsForPhotos(completion.manager, [racingDefect]);
+      await attach(racingDefect, completion.manager);
+
+      // The purge runs meanwhile: it must neither wait for the completion nor remove its photo.
+      await context.run(null, () => retention.purgeUnattached(new Date()));
+      expect(await rowsOf(racing)).toBe(1);
+      expect((await filesOf(racing)).originals).toHaveLength(1);
+      await expectNothingStored(lonely);
+
+      // A second completion with the same defect waits for the first.
+      await waiting.startTransaction();
+      let locked = false;
+      const second = lockDefectsForPhotos(waiting.manager, [randomUUID(), racingDefect]).then(
+        () => (locked = true),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(locked).toBe(false);
+      await completion.commitTransaction();
+      await second;
+      expect(locked).toBe(true);
+      await waiting.rollbackTransaction();
+    } finally {
+      if (completion.isTransactionActive) await completion.rollbackTransaction();
+      if (waiting.isTransactionActive) await waiting.rollbackTransaction();
+      await completion.release();
+      await waiting.release();
+    }
+
+    expect((await getPhoto(manager.token, racing)).body).toMatchObject({ attached: true });
+    await context.run(null, () => retention.purgeUnattached(new Date()));
+    expect(await rowsOf(racing)).toBe(1);
+  });
+
+  it('purges in bounded batches, each its own transaction, and gets past photos it must skip', async () => {
+    const retention = api.app.get(PhotoRetention);
+    const context = api.app.get(RequestContext);
+    const busyDefect = randomUUID();
+    const busy = [randomUUID(), randomUUID(), randomUUID()];
+    const lonely = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    for (const photoId of busy) {
+      const defectId = busyDefect;
+      expect((await upload(inspector.token, await smallJpeg(), { photoId, defectId })).status).toBe(
+        204,
+      );
+    }
+    for (const photoId of lonely) {
+      const defectId = randomUUID();
+      expect((await upload(inspector.token, await smallJpeg(), { photoId, defectId })).status).toBe(
+        204,
+      );
+    }
+    // The busy ones are the oldest: a purge that does not move past them never ends.
+    await db.query(
+      `UPDATE photos SET created_at = now() - interval '10 days' WHERE id = ANY($1::uuid[])`,
+      [busy],
+    );
+    await db.query(
+      `UPDATE photos SET created_at = now() - interval '9 days' WHERE id = ANY($1::uuid[])`,
+      [lonely],
+    );
+
+    const completion = db.createQueryRunner();
+    try {
+      await completion.startTransaction();
+      await lockDefectsForPhotos(completion.manager, [busyDefect]);
+      const removed = await context.run(null, () => retention.purgeUnattached(new Date(), 2));
+      expect(removed).toBeGreaterThanOrEqual(lonely.length);
+    } finally {
+      await completion.rollbackTransaction();
+      await completion.release();
+    }
+    for (const photoId of busy) expect(await rowsOf(photoId)).toBe(1);
+    for (const photoId of lonely) await expectNothingStored(photoId);
+
+    // now() is the transaction's start: one occurred_at per transaction.
+    const perTransaction: Array<{ count: number }> = await db.query(
+      `SELECT count(*)::int AS count FROM audit_log
+        WHERE action = 'photo.removed_unattached' AND entity_id = ANY($1::text[])
+        GROUP BY occurred_at`,
+      [lonely],
+    );
+    expect(perTransaction.length).toBeGreaterThanOrEqual(3);
+    expect(perTransaction.every(({ count }) => count <= 2)).toBe(true);
+
+    // Left for the next night, when nothing holds them.
+    await context.run(null, () => retention.purgeUnattached(new Date(), 2));
+    for (const photoId of busy) await expectNothingStored(photoId);
   });
 });

@@ -123,12 +123,25 @@ describe('the risk score follows the outbox', () => {
       },
     });
     expect(complaint.body.propertyId).toBe(property.id);
+    // The complaint's own event scores it under the current weights first …
+    const before = current.body.weights.complaintsLast12Months;
+    await waitFor(
+      async () => ((await storedScore(property.id)) === before ? true : undefined),
+      15_000,
+    );
     const weights = { ...current.body.weights, complaintsLast12Months: 7 };
     const changed = await put(weights, `"${current.body.version}"`);
     expect(changed.status).toBe(200);
     expect(changed.body.version).toBe(current.body.version + 1);
     expect((await put(weights, `"${current.body.version}"`)).status).toBe(412);
 
+    // … and only the recompute after the new weights can make it 7.
     await waitFor(async () => ((await storedScore(property.id)) === 7 ? true : undefined), 15_000);
+    const risk = await api.request<Risk & { weights: Record<string, number> }>(
+      'GET',
+      `/api/v1/properties/${property.id}/risk`,
+      { token: officer.token },
+    );
+    expect(risk.body).toMatchObject({ weightsVersion: changed.body.version, weights });
   });
 });

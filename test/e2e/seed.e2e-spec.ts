@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { loadConfig } from '@hausakte/platform';
+import { DataSource } from 'typeorm';
+import { berlinDateOf, databaseOptions, ensureDatabase, loadConfig } from '@hausakte/platform';
 import { searchTextOf } from '@hausakte/properties';
 import { databaseUrl, withAdminClient } from '@hausakte/testing';
 // scripts/ is not a lib and has no @hausakte alias: the seeder is imported by its path.
@@ -9,14 +13,35 @@ import { AlreadySeededError, DISTRICT_SOURCE, seedCity, SeedResult } from '@haus
  * The demo-data seeder against real PostGIS, in databases of this test run (dropped by the
  * global teardown, whose pattern is the run id): same seed, same rows; every point inside the
  * city and its district; one primary address each; search text as the app computes it; no
- * overlapping ownership periods; a second seed refused without --append.
+ * overlapping ownership periods; a second seed refused without --append. With the demo
+ * inspector and officer present (as `npm run demo` creates them first), the demo activity:
+ * defects of every severity and state, today's visits, complaints, photos, risk scores.
  */
 const runId = process.env.HAUSAKTE_TEST_RUN!;
 const base = process.env.HAUSAKTE_TEST_BASE_DATABASE_URL || undefined;
 const first = databaseUrl(`${runId}_seed`, base);
 const second = databaseUrl(`${runId}_seed_b`, base);
 const other = databaseUrl(`${runId}_seed_c`, base);
-const bounds = loadConfig(process.env).CITY_BOUNDS;
+const config = loadConfig(process.env);
+const bounds = config.CITY_BOUNDS;
+/** The demo accounts the seeder looks for (DEMO_USERS of apps/cli), with fixed ids. */
+const DEMO_PEOPLE = [
+  {
+    id: '5eed0000-0000-4000-8000-000000000001',
+    email: 'inspektor@herne.example',
+    name: 'Ines Krüger',
+    role: 'inspector',
+  },
+  {
+    id: '5eed0000-0000-4000-8000-000000000002',
+    email: 'sachbearbeitung@herne.example',
+    name: 'Olaf Yıldız',
+    role: 'officer',
+  },
+];
+const inspectorId = DEMO_PEOPLE[0].id;
+/** One "now" for both seeds of the same city, so that their days are the same. */
+const now = new Date();
 
 async function withDb<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -31,6 +56,37 @@ async function withDb<T>(url: string, fn: (client: Client) => Promise<T>): Promi
 const one = async (client: Client, sql: string, params: unknown[] = []) =>
   Object.values((await client.query(sql, params)).rows[0] as Record<string, unknown>)[0];
 
+const count = async (client: Client, sql: string, params: unknown[] = []) =>
+  Number(await one(client, sql, params));
+
+/** A migrated database with the demo inspector and officer, as `npm run demo` has it before seeding. */
+async function withDemoPeople(url: string): Promise<void> {
+  await ensureDatabase(url);
+  const dataSource = new DataSource({
+    ...databaseOptions({ DATABASE_URL: url }),
+    entities: [],
+  });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
+  await withDb(url, (client) =>
+    client.query(
+      `INSERT INTO users (id, email, display_name, role, password_hash)
+       SELECT id, email, name, role, 'no sign-in in this test' FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[])
+         AS t(id, email, name, role)`,
+      [
+        DEMO_PEOPLE.map((p) => p.id),
+        DEMO_PEOPLE.map((p) => p.email),
+        DEMO_PEOPLE.map((p) => p.name),
+        DEMO_PEOPLE.map((p) => p.role),
+      ],
+    ),
+  );
+}
+
 /** A fingerprint of every table the seeder fills (timestamps aside). */
 async function fingerprint(url: string): Promise<Record<string, unknown>> {
   const tables: Record<string, string> = {
@@ -43,6 +99,23 @@ async function fingerprint(url: string): Promise<Record<string, unknown>> {
     landlords: `SELECT id, kind, name, register_number, directors, email, phone, postal_street,
                        postal_house_number, postal_postcode, postal_city, undeliverable_note FROM landlords`,
     ownerships: 'SELECT id, property_id, landlord_id, role, valid_from, valid_to FROM ownerships',
+    complaints: `SELECT id, source, legal_ground, text, reporter_contact, street, house_number, postcode,
+                        ST_AsText(location), property_id, match, possible_duplicate_of,
+                        duplicate_decision, decided_by, received_at, recorded_by FROM complaints`,
+    inspections: `SELECT i.id, property_id, kind, status, scheduled_at, reason, joint_partners, complaint_id,
+                         follows_inspection_id, planned_by, completed_at, completed_by, outcome_reason,
+                         notes, ii.user_id
+                    FROM inspections i JOIN inspection_inspectors ii ON ii.inspection_id = i.id`,
+    // Catalogue ids are the database's own: the code and version identify the entry.
+    defects: `SELECT d.id, property_id, inspection_id, unit_id, room, c.code, c.version, d.severity,
+                     severity_reason, d.description, status, status_changed_at
+                FROM defects d JOIN catalogue_items c ON c.id = d.catalogue_item_id`,
+    checks: 'SELECT inspection_id, defect_id, result, note FROM defect_checks',
+    occupancy: `SELECT id, inspection_id, unit_id, adults_found, children_under_six_found,
+                       persons_registered, living_area_m2, outcome, rule_set_id, result FROM unit_occupancies`,
+    photos: `SELECT id, defect_id, uploaded_by, sha256, byte_size, width, height, captured_at,
+                    ST_AsText(gps), original_filename FROM photos`,
+    risk: 'SELECT property_id, score, facts, factors FROM property_risk',
   };
   return withDb(url, async (client) => {
     const result: Record<string, unknown> = {};
@@ -59,11 +132,15 @@ async function fingerprint(url: string): Promise<Record<string, unknown>> {
 describe('seed: a deterministic fake Herne', () => {
   let seeded: SeedResult;
 
+  let unattended: SeedResult;
+
   beforeAll(async () => {
-    seeded = await seedCity({ databaseUrl: first, properties: 500, seed: 'e2e' });
-    await seedCity({ databaseUrl: second, properties: 500, seed: 'e2e' });
-    await seedCity({ databaseUrl: other, properties: 500, seed: 'another' });
-  }, 120_000);
+    await withDemoPeople(first);
+    await withDemoPeople(second);
+    seeded = await seedCity({ databaseUrl: first, properties: 500, seed: 'e2e', now });
+    await seedCity({ databaseUrl: second, properties: 500, seed: 'e2e', now });
+    unattended = await seedCity({ databaseUrl: other, properties: 500, seed: 'another' });
+  }, 180_000);
 
   afterAll(async () => {
     await withAdminClient(async (client) => {
@@ -84,6 +161,8 @@ describe('seed: a deterministic fake Herne', () => {
     expect(a).toEqual(b);
     expect(a.addresses).toMatch(/^\d+:[0-9a-f]{32}$/);
     // …and another seed gives another city (the fingerprint does tell them apart).
+    expect(a.defects).toMatch(/^[1-9]\d*:/);
+    expect(a.photos).toMatch(/^[1-9]\d*:/);
     const c = await fingerprint(other);
     expect(c.addresses).not.toEqual(a.addresses);
     expect(c.landlords).not.toEqual(a.landlords);
@@ -270,6 +349,198 @@ describe('seed: a deterministic fake Herne', () => {
     });
   });
 
+  it('records defects of every severity and state, each verified or not remedied one checked at a later re-inspection', async () => {
+    expect(seeded.rows.defects).toBeGreaterThan(0);
+    expect(seeded.rows.defect_checks).toBeGreaterThan(0);
+    await withDb(first, async (client) => {
+      const { rows } = await client.query<{ severity: string; status: string }>(
+        'SELECT DISTINCT severity, status FROM defects',
+      );
+      expect([...new Set(rows.map((r) => r.severity))].sort()).toEqual(['A', 'B', 'C']);
+      expect([...new Set(rows.map((r) => r.status))].sort()).toEqual([
+        'not_remedied',
+        'open',
+        'reported_done',
+        'verified',
+      ]);
+      // The catalogue's current versions, as the app offers them.
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM defects d JOIN catalogue_items c ON c.id = d.catalogue_item_id
+            WHERE EXISTS (SELECT 1 FROM catalogue_items n WHERE n.code = c.code AND n.version > c.version)`,
+        ),
+      ).toBe(0);
+      // A defect recorded at a done inspection within the last two years.
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM defects d JOIN inspections i ON i.id = d.inspection_id
+            WHERE i.status <> 'done' OR i.completed_at < $1::timestamptz - interval '2 years'`,
+          [now],
+        ),
+      ).toBe(0);
+      for (const [status, result] of [
+        ['verified', 'remedied'],
+        ['not_remedied', 'not_remedied'],
+      ]) {
+        expect(
+          await count(client, 'SELECT count(*) FROM defects WHERE status = $1', [status]),
+        ).toBe(
+          await count(
+            client,
+            `SELECT count(*) FROM defects d
+              WHERE d.status = $1 AND EXISTS (
+                SELECT 1 FROM defect_checks k JOIN inspections r ON r.id = k.inspection_id
+                 WHERE k.defect_id = d.id AND k.result = $2 AND r.kind = 'reinspection'
+                   AND r.status = 'done' AND r.completed_at > d.created_at)`,
+            [status, result],
+          ),
+        );
+      }
+      const overcrowded = await client.query<{ rule_set_id: string | null; outcome: string }>(
+        `SELECT rule_set_id, result->>'outcome' AS outcome FROM unit_occupancies
+          WHERE outcome = 'overcrowded'`,
+      );
+      expect(overcrowded.rows.length).toBeGreaterThan(0);
+      for (const row of overcrowded.rows) {
+        expect(row.rule_set_id).toEqual(expect.any(String));
+        expect(row.outcome).toBe('evaluated');
+      }
+    });
+  });
+
+  it("plans today's visits for the demo inspector between 08:00 and 15:00 in Berlin, across the city", async () => {
+    await withDb(first, async (client) => {
+      const { rows } = await client.query<{ minute: number; district_id: string; kind: string }>(
+        `SELECT extract(hour FROM i.scheduled_at AT TIME ZONE 'Europe/Berlin') * 60
+                  + extract(minute FROM i.scheduled_at AT TIME ZONE 'Europe/Berlin') AS minute,
+                p.district_id, i.kind
+           FROM inspections i
+           JOIN inspection_inspectors ii ON ii.inspection_id = i.id
+           JOIN properties p ON p.id = i.property_id
+          WHERE ii.user_id = $1 AND i.status = 'planned'
+            AND (i.scheduled_at AT TIME ZONE 'Europe/Berlin')::date = $2::date`,
+        [inspectorId, berlinDateOf(now)],
+      );
+      expect(rows.length).toBe(8);
+      for (const row of rows) {
+        expect(Number(row.minute)).toBeGreaterThanOrEqual(8 * 60);
+        expect(Number(row.minute)).toBeLessThanOrEqual(15 * 60);
+      }
+      expect(new Set(rows.map((r) => r.district_id)).size).toBeGreaterThanOrEqual(3);
+      expect(rows.map((r) => r.kind)).toContain('reinspection');
+      // Others go too, and some visits failed or were called off.
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM inspections i JOIN inspection_inspectors ii ON ii.inspection_id = i.id
+            WHERE ii.user_id <> $1 AND i.status = 'planned'`,
+          [inspectorId],
+        ),
+      ).toBeGreaterThan(0);
+      expect(
+        await count(client, `SELECT count(*) FROM inspections WHERE status = 'cancelled'`),
+      ).toBeGreaterThan(0);
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM inspections n WHERE n.status = 'no_access'
+              AND EXISTS (SELECT 1 FROM inspections f WHERE f.follows_inspection_id = n.id)`,
+        ),
+      ).toBeGreaterThan(0);
+    });
+  });
+
+  it('records complaints from every source: matched by address or nearby, some unmatched, some possible duplicates', async () => {
+    expect(seeded.rows.complaints).toBeGreaterThan(0);
+    await withDb(first, async (client) => {
+      const { rows } = await client.query<{ source: string; match: string }>(
+        'SELECT DISTINCT source, match FROM complaints',
+      );
+      expect([...new Set(rows.map((r) => r.source))].sort()).toEqual([
+        'anonymous',
+        'job_centre',
+        'neighbour',
+        'police',
+        'tenant',
+      ]);
+      expect(new Set(rows.map((r) => r.match))).toEqual(
+        new Set(['address', 'nearby', 'none', 'manual']),
+      );
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM complaints WHERE match = 'none' AND street IS NOT NULL AND location IS NULL`,
+        ),
+      ).toBeGreaterThan(0);
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM complaints WHERE possible_duplicate_of IS NOT NULL AND duplicate_decision IS NULL`,
+        ),
+      ).toBeGreaterThan(0);
+      // A visit that follows a complaint is at the complaint's property.
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM inspections i JOIN complaints c ON c.id = i.complaint_id
+            WHERE c.property_id IS DISTINCT FROM i.property_id`,
+        ),
+      ).toBe(0);
+    });
+  });
+
+  it('stores photos as the pipeline does: original and preview on disk, the original matching its SHA-256', async () => {
+    expect(seeded.rows.photos).toBeGreaterThan(0);
+    await withDb(first, async (client) => {
+      const { rows } = await client.query<{
+        sha256: string;
+        original_path: string;
+        preview_path: string;
+        attached: boolean;
+      }>(
+        `SELECT sha256, original_path, preview_path,
+                EXISTS (SELECT 1 FROM defects d WHERE d.id = p.defect_id) AS attached
+           FROM photos p`,
+      );
+      expect(rows.length).toBe(seeded.rows.photos);
+      for (const row of rows) {
+        const original = await readFile(join(config.PHOTO_STORAGE_DIR, row.original_path));
+        expect(createHash('sha256').update(original).digest('hex')).toBe(row.sha256);
+        expect((await stat(join(config.PHOTO_STORAGE_DIR, row.preview_path))).size).toBeGreaterThan(
+          0,
+        );
+        expect(row.attached).toBe(true);
+      }
+    });
+  });
+
+  it('scores the risk of every property, problem properties above zero', async () => {
+    expect(seeded.rows.property_risk).toBe(500);
+    await withDb(first, async (client) => {
+      expect(await count(client, 'SELECT count(*) FROM property_risk')).toBe(500);
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM property_risk r WHERE r.score = 0 AND EXISTS (
+             SELECT 1 FROM defects d WHERE d.property_id = r.property_id AND d.status <> 'verified'
+                AND d.severity IN ('B', 'C'))`,
+        ),
+      ).toBe(0);
+    });
+  });
+
+  it('adds no activity where nobody could have recorded it, and says why', async () => {
+    expect(unattended.rows.inspections).toBe(0);
+    expect(unattended.rows.complaints).toBe(0);
+    expect(unattended.activity.join('\n')).toContain('demo-users');
+    await withDb(other, async (client) => {
+      expect(await count(client, 'SELECT count(*) FROM inspections')).toBe(0);
+      expect(await count(client, 'SELECT count(*) FROM catalogue_items')).toBeGreaterThan(0);
+    });
+  });
+
   it('refuses a second seed without --append, and appends new streets with it', async () => {
     await expect(seedCity({ databaseUrl: first, properties: 10, seed: 'e2e' })).rejects.toThrow(
       AlreadySeededError,
@@ -285,6 +556,9 @@ describe('seed: a deterministic fake Herne', () => {
     });
     expect(appended.rows.properties).toBe(20);
     expect(appended.rows.districts).toBe(0);
+    // The activity is added once: a database with inspections gets no more.
+    expect(appended.rows.inspections).toBe(0);
+    expect(appended.activity.join('\n')).toContain('inspections or complaints already');
     await withDb(first, async (client) => {
       expect(Number(await one(client, 'SELECT count(*) FROM properties'))).toBe(520);
       expect(Number(await one(client, 'SELECT count(*) FROM districts'))).toBe(4);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '@hausakte/jobs';
+import { PropertiesModule } from '@hausakte/properties';
 import { CatalogueItem } from './catalogue/catalogue-item.entity';
 import { CatalogueRepository } from './catalogue/catalogue.repository';
 import { CatalogueService } from './catalogue/catalogue.service';
@@ -38,6 +39,7 @@ import { UnitOccupancy } from './occupancy/unit-occupancy.entity';
       UnitOccupancy,
     ]),
     OutboxModule,
+    PropertiesModule,
   ],
   providers: [
     CatalogueRepository,

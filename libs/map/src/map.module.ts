@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule, OutboxModule } from '@hausakte/jobs';
+import { PropertiesModule } from '@hausakte/properties';
 import { PropertyRisk } from './property-risk.entity';
 import { RiskJobs } from './risk-jobs';
 import { RiskRepository } from './risk.repository';
@@ -9,7 +10,11 @@ import { RiskWeightsVersion } from './risk-weights.entity';
 
 /** The map's read models: for now the explainable risk score per property. */
 @Module({
-  imports: [TypeOrmModule.forFeature([PropertyRisk, RiskWeightsVersion]), OutboxModule],
+  imports: [
+    TypeOrmModule.forFeature([PropertyRisk, RiskWeightsVersion]),
+    OutboxModule,
+    PropertiesModule,
+  ],
   providers: [RiskRepository, RiskService],
   exports: [RiskService],
 })

@@ -8,12 +8,13 @@ import {
   Transactional,
   ValidationProblem,
 } from '@hausakte/platform';
+import { PropertiesService } from '@hausakte/properties';
 import { computeRiskScore, DEFAULT_RISK_WEIGHTS, RiskWeights, validateRiskWeights } from './rules';
 import type { PropertyRiskDto, RiskWeightsDto } from './risk.dto';
 import { RiskRepository } from './risk.repository';
 
 /** How many properties one transaction of the full recompute covers. */
-const RECOMPUTE_BATCH = 500;
+const RECOMPUTE_BATCH = 1000;
 
 /**
  * The risk read model: a property's score is recomputed from its facts when an outbox event says
@@ -25,57 +26,67 @@ export class RiskService {
 
   constructor(
     private readonly risk: RiskRepository,
+    private readonly properties: PropertiesService,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
     private readonly context: RequestContext,
   ) {}
 
   /** Recomputes and stores one property's score; a property gone meanwhile is skipped. */
-  @Transactional()
-  async recompute(propertyId: string, now = new Date()): Promise<void> {
-    if (!(await this.risk.propertyExists(propertyId))) return;
-    const { weights, version } = await this.weights();
-    const facts = await this.risk.factsOf(propertyId, now);
-    const scored = computeRiskScore(facts, weights as RiskWeights);
-    await this.risk.upsert({
-      propertyId,
-      score: scored.score,
-      facts: { ...facts },
-      factors: [...scored.factors],
-      weightsVersion: version,
-      computedAt: now,
-    });
+  recompute(propertyId: string, now = new Date()): Promise<void> {
+    return this.recomputeBatch([propertyId], now);
   }
 
+  /** Every property, a batch per transaction, in id order: any number of properties. */
   async recomputeAll(now = new Date()): Promise<number> {
-    const ids = await this.risk.allPropertyIds();
-    for (let start = 0; start < ids.length; start += RECOMPUTE_BATCH) {
-      await this.recomputeBatch(ids.slice(start, start + RECOMPUTE_BATCH), now);
+    let done = 0;
+    let after: string | null = null;
+    for (;;) {
+      const ids = await this.risk.propertyIdsAfter(after, RECOMPUTE_BATCH);
+      if (ids.length === 0) break;
+      await this.recomputeBatch(ids, now);
+      done += ids.length;
+      after = ids[ids.length - 1];
     }
-    this.logger.log({ properties: ids.length }, 'Risk scores recomputed');
-    return ids.length;
+    this.logger.log({ properties: done }, 'Risk scores recomputed');
+    return done;
   }
 
   @Transactional()
-  private async recomputeBatch(ids: string[], now: Date): Promise<void> {
-    for (const id of ids) await this.recompute(id, now);
+  private async recomputeBatch(propertyIds: string[], now: Date): Promise<void> {
+    await this.risk.lockProperties(propertyIds);
+    const { weights, version } = await this.weights();
+    const facts = await this.risk.factsOf(propertyIds, now);
+    const scores = [...facts].map(([propertyId, propertyFacts]) => {
+      const scored = computeRiskScore(propertyFacts, weights as RiskWeights);
+      return {
+        propertyId,
+        score: scored.score,
+        facts: propertyFacts,
+        factors: scored.factors,
+      };
+    });
+    await this.risk.upsertMany(scores, version, now);
   }
 
-  /** The stored score; a property no event has touched yet has none and gets it computed now. */
+  /** The stored score; a property no event has touched yet gets it computed now. */
   async get(propertyId: string): Promise<PropertyRiskDto> {
-    if (!(await this.risk.propertyExists(propertyId))) throw new NotFoundProblem('Property');
+    if (!(await this.properties.exists(propertyId))) throw new NotFoundProblem('Property');
     let stored = await this.risk.find(propertyId);
     if (!stored) {
       await this.recompute(propertyId);
       stored = (await this.risk.find(propertyId))!;
     }
-    const { weights, version } = await this.weights();
+    const weights =
+      stored.weightsVersion === 0
+        ? { ...DEFAULT_RISK_WEIGHTS }
+        : ((await this.risk.weightsOfVersion(stored.weightsVersion))?.weights ?? {});
     return {
       propertyId,
       score: stored.score,
       factors: stored.factors as PropertyRiskDto['factors'],
       facts: stored.facts,
-      weights: stored.weightsVersion === version ? weights : {},
+      weights,
       weightsVersion: stored.weightsVersion,
       computedAt: stored.computedAt.toISOString(),
     };

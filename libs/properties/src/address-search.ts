@@ -29,3 +29,32 @@ export function searchTextOf(address: SearchableAddress): string {
       .join(' '),
   );
 }
+
+/** A house number as addresses are matched by: "12 a", "12a" and "12-A" are one number. */
+export function compactHouseNumber(houseNumber: string): string {
+  return normalizeSearch(houseNumber).replace(/ /g, '');
+}
+
+/**
+ * The distinct properties, in the order given, of the addresses that name exactly this street
+ * (after normalization: "Bahnhofstraße" = "Bahnhofstr.") and house number (up to case, blanks
+ * and dashes). A street that only starts with the wanted one ("… Nord") does not count.
+ */
+export function propertiesAtAddress(
+  rows: ReadonlyArray<{ propertyId: string; street: string; houseNumber: string }>,
+  wanted: { street: string; houseNumber: string },
+): string[] {
+  const street = normalizeSearch(wanted.street);
+  const houseNumber = compactHouseNumber(wanted.houseNumber);
+  if (street === '' || houseNumber === '') return [];
+  const found = new Set<string>();
+  for (const row of rows) {
+    if (
+      normalizeSearch(row.street) === street &&
+      compactHouseNumber(row.houseNumber) === houseNumber
+    ) {
+      found.add(row.propertyId);
+    }
+  }
+  return [...found];
+}

@@ -9,7 +9,12 @@ import {
   Transactional,
   ValidationProblem,
 } from '@hausakte/platform';
-import { normalizeSearch, searchTextOf } from './address-search';
+import {
+  compactHouseNumber,
+  normalizeSearch,
+  propertiesAtAddress,
+  searchTextOf,
+} from './address-search';
 import {
   AddressInputDto,
   AddUnitDto,
@@ -25,9 +30,6 @@ import { propertySummaryOf } from './property-summary';
 import { PropertyRepository } from './property.repository';
 
 const DEFAULT_BUILDING = 'Hauptgebäude';
-
-/** A house number as addresses are matched by: "12 a", "12a" and "12-A" are one number. */
-const compactHouseNumber = (houseNumber: string) => normalizeSearch(houseNumber).replace(/ /g, '');
 
 @Injectable()
 export class PropertiesService {
@@ -60,39 +62,60 @@ export class PropertiesService {
   }
 
   /**
-   * The property at this address, or null: the same street after normalization ("Bahnhofstraße"
-   * = "Bahnhofstr."), the same house number up to case, blanks and dashes, and the same postcode
-   * when one is given. Any of a property's addresses counts; a primary address, then the older
-   * property wins.
+   * The properties in the city at this address, oldest first: the same street after
+   * normalization ("Bahnhofstraße" = "Bahnhofstr."), the same house number up to case, blanks
+   * and dashes, and the same postcode when one is given. Any of a property's addresses counts.
+   * Only properties inside the city's bounds (`CITY_BOUNDS`) count: the database may hold a
+   * whole state, where "Bahnhofstraße 12" is in many towns. More than one means the address
+   * alone does not say which property is meant.
+   */
+  async findAllByAddress(address: {
+    street: string;
+    houseNumber: string;
+    postcode?: string | null;
+  }): Promise<string[]> {
+    const normalizedStreet = normalizeSearch(address.street);
+    const houseNumber = compactHouseNumber(address.houseNumber);
+    if (normalizedStreet === '' || houseNumber === '') return [];
+    const candidates = await this.properties.addressCandidates({
+      normalizedStreet,
+      compactHouseNumber: houseNumber,
+      postcode: address.postcode ?? undefined,
+      within: this.config.CITY_BOUNDS,
+    });
+    return propertiesAtAddress(
+      candidates.map((row) => ({
+        propertyId: row.property_id,
+        street: row.street,
+        houseNumber: row.house_number,
+      })),
+      address,
+    );
+  }
+
+  /**
+   * The one property in the city at this address (see `findAllByAddress`), or null when none is,
+   * or when several are and the address alone cannot tell them apart.
    */
   async findByAddress(address: {
     street: string;
     houseNumber: string;
     postcode?: string | null;
   }): Promise<string | null> {
-    const normalizedStreet = normalizeSearch(address.street);
-    const houseNumber = compactHouseNumber(address.houseNumber);
-    if (normalizedStreet === '' || houseNumber === '') return null;
-    const candidates = await this.properties.addressCandidates({
-      normalizedStreet,
-      compactHouseNumber: houseNumber,
-      postcode: address.postcode ?? undefined,
-    });
-    const match = candidates.find(
-      (row) =>
-        normalizeSearch(row.street) === normalizedStreet &&
-        compactHouseNumber(row.house_number) === houseNumber,
-    );
-    return match?.property_id ?? null;
+    const found = await this.findAllByAddress(address);
+    return found.length === 1 ? found[0] : null;
   }
 
-  /** The property nearest to the point within `radiusM` metres (on the ellipsoid), or null. */
+  /**
+   * The property in the city (`CITY_BOUNDS`) nearest to the point within `radiusM` metres (on
+   * the ellipsoid), or null.
+   */
   async findNearest(
     location: PointDto,
     radiusM: number,
   ): Promise<{ propertyId: string; distanceM: number } | null> {
     const [lon, lat] = location.coordinates;
-    const nearest = await this.properties.nearest(lon, lat, radiusM);
+    const nearest = await this.properties.nearest(lon, lat, radiusM, this.config.CITY_BOUNDS);
     return nearest && { propertyId: nearest.id, distanceM: nearest.distance_m };
   }
 

@@ -141,15 +141,26 @@ export class PropertyRepository {
   /**
    * Addresses that may be the wanted one: the normalized search text starts with the normalized
    * street and a space (the trigram index serves the LIKE), the house number is the same up to
-   * case, blanks and dashes ("12 a" = "12a" = "12-A"), and the postcode when one is given.
-   * Primary addresses and older properties first; the caller compares the street exactly.
+   * case, blanks and dashes ("12 a" = "12a" = "12-A"), the postcode when one is given, and the
+   * property lies within `within` (the city's bounds: the table may hold a whole state; `&&`
+   * uses the location's GiST index). Primary addresses and older properties first; the caller
+   * compares the street exactly.
    */
   addressCandidates(where: {
     normalizedStreet: string;
     compactHouseNumber: string;
     postcode?: string;
+    within: Bounds;
   }): Promise<AddressCandidateRow[]> {
-    const params: unknown[] = [`${where.normalizedStreet} %`, where.compactHouseNumber];
+    const { minLon, minLat, maxLon, maxLat } = where.within;
+    const params: unknown[] = [
+      `${where.normalizedStreet} %`,
+      where.compactHouseNumber,
+      minLon,
+      minLat,
+      maxLon,
+      maxLat,
+    ];
     const byPostcode =
       where.postcode === undefined ? '' : `AND a.postcode = $${params.push(where.postcode)}`;
     return this.manager.query(
@@ -158,6 +169,7 @@ export class PropertyRepository {
          JOIN properties p ON p.id = a.property_id
         WHERE a.search_text LIKE $1
           AND regexp_replace(lower(a.house_number), '[^[:alnum:]]+', '', 'g') = $2
+          AND p.location && ST_MakeEnvelope($3, $4, $5, $6, 4326)
           ${byPostcode}
         ORDER BY a.is_primary DESC, p.created_at, p.id
         LIMIT 100`,
@@ -165,17 +177,35 @@ export class PropertyRepository {
     );
   }
 
-  /** The property nearest to the point within `radiusM` metres (geography), or null. */
-  async nearest(lon: number, lat: number, radiusM: number): Promise<NearestPropertyRow | null> {
+  /**
+   * The property nearest to the point within `radiusM` metres (geography) and within `within`
+   * (the city's bounds), or null.
+   */
+  async nearest(
+    lon: number,
+    lat: number,
+    radiusM: number,
+    within: Bounds,
+  ): Promise<NearestPropertyRow | null> {
     const point = 'ST_SetSRID(ST_MakePoint($1, $2), 4326)';
     const rows: NearestPropertyRow[] = await this.manager.query(
       `SELECT p.id, ST_Distance(p.location::geography, ${point}::geography) AS distance_m
          FROM properties p
         WHERE ST_DWithin(p.location, ${point}, $3)
           AND ST_DWithin(p.location::geography, ${point}::geography, $4)
+          AND p.location && ST_MakeEnvelope($5, $6, $7, $8, 4326)
         ORDER BY distance_m, p.id
         LIMIT 1`,
-      [lon, lat, degreesAround(radiusM, lat), radiusM],
+      [
+        lon,
+        lat,
+        degreesAround(radiusM, lat),
+        radiusM,
+        within.minLon,
+        within.minLat,
+        within.maxLon,
+        within.maxLat,
+      ],
     );
     return rows[0] ? { id: rows[0].id, distance_m: Number(rows[0].distance_m) } : null;
   }

@@ -8,6 +8,7 @@ import { databaseOptions } from '@hausakte/platform';
 import {
   databaseUrl,
   dropStaleTestDatabases,
+  removeStaleTestFiles,
   TEST_DB_PREFIX,
   withAdminClient,
 } from './test-databases';
@@ -23,6 +24,7 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   const template = `${runId}_tpl`;
   await withAdminClient(async (client) => {
     await dropStaleTestDatabases(client);
+    await removeStaleTestFiles();
     const postgis = await client.query(
       `SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'`,
     );

@@ -11,8 +11,9 @@ if (runId) {
   const base = process.env.HAUSAKTE_TEST_BASE_DATABASE_URL || undefined;
   process.env.DATABASE_URL = databaseUrl(`${runId}_w${worker}`, base);
   process.env.BULLMQ_PREFIX = `test_${runId}_w${worker}`;
-  // Photos of a run go to its own directory, removed with its databases.
-  process.env.PHOTO_STORAGE_DIR ??= join(testFilesDir(runId), `w${worker}`, 'photos');
+  // Photos of a run go to its own directory, removed with its databases (never a developer's).
+  process.env.PHOTO_STORAGE_DIR = join(testFilesDir(runId), `w${worker}`, 'photos');
+  delete process.env.PHOTO_UPLOAD_DIR;
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 }

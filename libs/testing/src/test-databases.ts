@@ -1,3 +1,4 @@
+import { readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -69,4 +70,15 @@ export async function dropDatabasesOfRun(client: Client, runId: string): Promise
 /** Where a test run keeps files (photos): one directory per run, removed with its databases. */
 export function testFilesDir(runId: string): string {
   return join(tmpdir(), `hausakte-${runId}`);
+}
+
+/** Removes the file directories of runs whose process is gone (killed before their teardown). */
+export async function removeStaleTestFiles(): Promise<void> {
+  const entries = await readdir(tmpdir()).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const pid = Number(new RegExp(`^hausakte-${TEST_DB_PREFIX}(\\d+)_`).exec(entry)?.[1]);
+    if (Number.isFinite(pid) && pid !== process.pid && !processAlive(pid)) {
+      await rm(join(tmpdir(), entry), { recursive: true, force: true });
+    }
+  }
 }

@@ -40,7 +40,7 @@ export class ComplaintsController {
   @ApiOperation({
     summary: 'Record a complaint and match it to a property',
     description:
-      'Matched by address first, else to the nearest property within 25 m of the point, else `match: none` with a `proposedProperty`. An earlier complaint of the same property and category within 90 days is flagged in `possibleDuplicateOf`, never merged.',
+      'Matched by address first (properties inside the city only), else to the nearest property in the city within 25 m of the point, else `match: none` with a `proposedProperty`. An address that names several properties (no postcode given) matches none, and `matchNote` says so. An earlier complaint of the same property and category within 90 days is flagged in `possibleDuplicateOf`, never merged.',
   })
   @ApiCreatedResponse({ type: ComplaintDto })
   @ApiProblems(409, 422)
@@ -70,7 +70,7 @@ export class ComplaintsController {
   @ApiOperation({
     summary: 'Link to a property, correct text or category, or decide on a possible duplicate',
     description:
-      '`duplicateDecision` is 409 when the complaint is not flagged as a possible duplicate.',
+      '409 for `duplicateDecision` when the complaint is not flagged as a possible duplicate, and for `propertyId` while inspections follow up the complaint (the detail and `inspectionIds` name them). When the property or category changes, complaints flagged as possible duplicates of this one are re-checked: their flag and verdict are cleared or point at another earlier complaint (`complaint.duplicate_rechecked` in the audit trail).',
   })
   @ApiOkResponse({ type: ComplaintDto, headers: ETAG })
   @ApiProblems(404, 409, 412, 422, 428)

@@ -70,7 +70,7 @@ export class DefectsController {
   @ApiOperation({
     summary: 'What a re-inspection checks off: the open defects, in checking order',
   })
-  @ApiOkResponse({ type: [DefectDto] })
+  @ApiOkResponse({ type: DefectPageDto })
   @ApiProblems(404, 422)
   async openOfProperty(@Param('id', UuidParam) id: string): Promise<DefectPageDto> {
     const items = await this.defects.openOfProperty(id);

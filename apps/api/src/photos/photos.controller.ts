@@ -1,12 +1,17 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { type AuthenticatedUser, CurrentUser, RequirePermission } from '@hausakte/auth';
+import { type AuthenticatedUser, CurrentUser, RequirePermission, roleHas } from '@hausakte/auth';
 import { PhotoDto, PhotoFile, PhotoPageDto, PhotosService } from '@hausakte/inspections';
 import { ApiProblems, PageQuery, UuidParam } from '@hausakte/platform';
 
 const UNATTACHED =
   'A photo whose defect does not exist yet is visible only to its uploader (404 for others).';
+const EXIF_FIELDS =
+  '`capturedAt`, `location` and `originalFilename` are null unless the caller may see original photos.';
+
+/** EXIF and the device's file name go with the original: to inspectors and officers only. */
+const seesExif = (user: AuthenticatedUser) => roleHas(user.role, 'seeOriginalPhotos');
 
 @ApiTags('photos')
 @Controller()
@@ -18,7 +23,7 @@ export class PhotosController {
   @RequirePermission('readRegister')
   @ApiOperation({
     summary: 'A photo’s record: hash, size, capture time and position from EXIF',
-    description: UNATTACHED,
+    description: `${UNATTACHED} ${EXIF_FIELDS}`,
   })
   @ApiOkResponse({ type: PhotoDto })
   @ApiProblems(404, 422)
@@ -26,7 +31,7 @@ export class PhotosController {
     @Param('id', UuidParam) id: string,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<PhotoDto> {
-    return this.photos.get(id, user.id);
+    return this.photos.get(id, user.id, seesExif(user));
   }
 
   @Get('photos/:id/preview')
@@ -71,7 +76,7 @@ export class PhotosController {
   @RequirePermission('readRegister')
   @ApiOperation({
     summary: 'The photos of a defect, in the order they were taken',
-    description: UNATTACHED,
+    description: `${UNATTACHED} ${EXIF_FIELDS}`,
   })
   @ApiOkResponse({ type: PhotoPageDto })
   @ApiProblems(422)
@@ -80,7 +85,7 @@ export class PhotosController {
     @Query() page: PageQuery,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<PhotoPageDto> {
-    return this.photos.listOfDefect(defectId, user.id, page);
+    return this.photos.listOfDefect(defectId, user.id, page, seesExif(user));
   }
 }
 

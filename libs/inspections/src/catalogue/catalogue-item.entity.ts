@@ -4,7 +4,6 @@ import {
   CreateDateColumn,
   Entity,
   ForeignKey,
-  Index,
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
@@ -35,7 +34,6 @@ export class CatalogueItem {
   version!: number;
 
   /** A `LegalGroundId`: the catalogue's group (§ 5 Nr. 1–7, § 5 other, § 6, § 9, § 10). */
-  @Index('catalogue_items_legal_ground_idx')
   @Column({ name: 'legal_ground', type: 'text' })
   legalGround!: string;
 

@@ -38,6 +38,18 @@ export class CatalogueRepository {
     return this.repo.createQueryBuilder('item').where('item.id IN (:...ids)', { ids }).getMany();
   }
 
+  /** Of these codes, those whose newest version is retired. */
+  async retiredCodes(codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows: Array<{ code: string }> = await (this.txHost as Tx).tx.query(
+      `SELECT code FROM (SELECT DISTINCT ON (code) code, retired FROM catalogue_items
+                          WHERE code = ANY($1::text[]) ORDER BY code, version DESC) newest
+        WHERE retired`,
+      [codes],
+    );
+    return new Set(rows.map((row) => row.code));
+  }
+
   /** The current version of a code, locked so that two edits cannot both become version n + 1. */
   async currentForUpdate(code: string): Promise<CatalogueItem | null> {
     return this.repo

@@ -59,6 +59,11 @@ export class CatalogueService {
     return this.catalogue.findVersions(ids);
   }
 
+  /** Of these codes, those retired from the catalogue (not offered for new findings). */
+  retiredCodes(codes: string[]): Promise<Set<string>> {
+    return this.catalogue.retiredCodes([...new Set(codes)]);
+  }
+
   @Transactional()
   async create(input: CreateCatalogueItemDto): Promise<CatalogueItemDto> {
     if (await this.catalogue.currentForUpdate(input.code)) {

@@ -1,4 +1,5 @@
-import { CLOCK_SKEW_MS, intakeErrors } from './complaint-intake';
+import { CLOCK_SKEW_MS } from '@hausakte/platform';
+import { intakeErrors } from './complaint-intake';
 
 const now = new Date('2026-11-20T10:00:00Z');
 const point = { type: 'Point', coordinates: [7.22, 51.54] };

@@ -1,8 +1,6 @@
+import { CLOCK_SKEW_MS } from '@hausakte/platform';
 import type { FieldError } from '@hausakte/platform';
 import type { ComplaintSource } from './complaint.entity';
-
-/** A phone's clock may run a little ahead of the server's. */
-export const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 export interface IntakeFacts {
   source: ComplaintSource;

@@ -102,6 +102,7 @@ export class Complaint {
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })
   decidedBy!: string | null;
 
+  @Index('complaints_received_at_idx')
   @Column({ name: 'received_at', type: 'timestamptz' })
   receivedAt!: Date;
 

@@ -51,13 +51,43 @@ export class ComplaintRepository {
   }
 
   /**
-   * Serialises the duplicate check of one property's complaints until the transaction ends: two
-   * complaints recorded at once each see the other, and the later one is flagged.
+   * Serialises the duplicate checks of these properties' complaints until the transaction ends:
+   * two complaints recorded at once each see the other, and the later one is flagged. Taken in
+   * one order (by id) and before any complaint row is locked, so two transactions that each
+   * need several cannot deadlock.
    */
-  async lockPropertyComplaints(propertyId: string): Promise<void> {
-    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `complaints|${propertyId}`,
-    ]);
+  async lockPropertyComplaints(...propertyIds: string[]): Promise<void> {
+    for (const propertyId of [...new Set(propertyIds)].sort()) {
+      await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `complaints|${propertyId}`,
+      ]);
+    }
+  }
+
+  /**
+   * The complaints flagged as possible duplicates of this one, locked like `findByIdForUpdate`,
+   * in id order.
+   */
+  flaggedAsDuplicatesOf(id: string): Promise<Complaint[]> {
+    return this.complaints.find({
+      where: { possibleDuplicateOf: id },
+      order: { id: 'ASC' },
+      lock: { mode: 'for_no_key_update' },
+    });
+  }
+
+  /** The inspections that follow up this complaint, in any status, by scheduled time. */
+  async inspectionsOf(
+    complaintId: string,
+  ): Promise<Array<{ id: string; status: string; scheduledAt: Date }>> {
+    const rows: Array<{ id: string; status: string; scheduled_at: Date }> =
+      await this.manager.query(
+        `SELECT id, status, scheduled_at FROM inspections
+          WHERE complaint_id = $1
+          ORDER BY scheduled_at, id`,
+        [complaintId],
+      );
+    return rows.map((row) => ({ id: row.id, status: row.status, scheduledAt: row.scheduled_at }));
   }
 
   /** Complaints of the property and category received in [from, to], most recent first. */

@@ -103,11 +103,11 @@ export class ComplaintsService {
 
     const address = input.address ?? null;
     const location = input.location ?? null;
-    const byAddress = address && (await this.properties.findByAddress(address));
-    const { propertyId, match } = matchComplaint({
+    const byAddress = address ? await this.properties.findAllByAddress(address) : [];
+    const { propertyId, match, note } = matchComplaint({
       byAddress,
       nearest:
-        byAddress === null && location !== null
+        byAddress.length === 0 && location !== null
           ? await this.properties.findNearest(location, NEARBY_RADIUS_M)
           : null,
     });
@@ -143,13 +143,15 @@ export class ComplaintsService {
       after: auditView(complaint),
     });
     await this.propertyChanged(complaint, null);
-    return this.toDto(complaint, { showContact: false });
+    return this.toDto(complaint, { showContact: false, matchNote: note });
   }
 
   /**
    * Links the complaint to a property by hand, corrects its text or category (both re-check for
    * a possible duplicate), or records a person's verdict on the possible duplicate. A change to
-   * nothing writes nothing.
+   * nothing writes nothing. A complaint that inspections follow up stays with their property
+   * (409). When its property or category changes, the complaints flagged as its possible
+   * duplicates no longer repeat it: each is re-checked (`complaint.duplicate_rechecked`).
    */
   @Transactional()
   async update(
@@ -157,6 +159,20 @@ export class ComplaintsService {
     expectedVersion: number,
     changes: UpdateComplaintDto,
   ): Promise<ComplaintDto> {
+    const unlocked = await this.complaints.findById(id);
+    if (!unlocked) throw new NotFoundProblem('Complaint');
+    const relinks = changes.propertyId !== undefined && changes.propertyId !== unlocked.propertyId;
+    const recategorises =
+      changes.legalGround !== undefined && changes.legalGround !== unlocked.legalGround;
+    // The duplicate checks of the properties it leaves and joins, before its row (see the lock).
+    const locked = new Set<string>();
+    const lockProperties = async (...ids: Array<string | null | undefined>) => {
+      const more = ids.filter((p): p is string => typeof p === 'string' && !locked.has(p));
+      await this.complaints.lockPropertyComplaints(...more);
+      more.forEach((p) => locked.add(p));
+    };
+    if (relinks || recategorises) await lockProperties(unlocked.propertyId, changes.propertyId);
+
     const complaint = await this.complaints.findByIdForUpdate(id);
     if (!complaint) throw new NotFoundProblem('Complaint');
     const before = auditView(complaint);
@@ -164,21 +180,23 @@ export class ComplaintsService {
       throw new StaleVersionProblem(await this.toDto(complaint, { showContact: false }));
     }
     const previousPropertyId = complaint.propertyId;
+    const previousLegalGround = complaint.legalGround;
 
     if (changes.propertyId !== undefined && changes.propertyId !== complaint.propertyId) {
       if (!(await this.properties.exists(changes.propertyId))) {
         throw new ValidationProblem([{ field: 'propertyId', message: 'is not a known property' }]);
       }
+      await this.refuseRelinkWithInspections(complaint);
       complaint.propertyId = changes.propertyId;
       complaint.match = 'manual';
     }
     if (changes.legalGround !== undefined) complaint.legalGround = changes.legalGround;
     if (changes.text !== undefined) complaint.text = changes.text;
 
-    const recheck =
-      complaint.propertyId !== previousPropertyId || complaint.legalGround !== before.legalGround;
+    const moved = complaint.propertyId !== previousPropertyId;
+    const recheck = moved || complaint.legalGround !== previousLegalGround;
+    if (recheck) await lockProperties(previousPropertyId, complaint.propertyId);
     if (recheck && complaint.propertyId !== null) {
-      await this.complaints.lockPropertyComplaints(complaint.propertyId);
       const found = await this.possibleDuplicate({
         id: complaint.id,
         propertyId: complaint.propertyId,
@@ -218,7 +236,65 @@ export class ComplaintsService {
       after: auditView(saved),
     });
     await this.propertyChanged(saved, previousPropertyId);
+    if (recheck) await this.recheckFlaggedAsDuplicatesOf(saved, lockProperties);
     return this.toDto(saved, { showContact: false });
+  }
+
+  /**
+   * 409 when inspections follow up the complaint: they were planned at its property, so a
+   * complaint that moved would leave them at another one.
+   */
+  private async refuseRelinkWithInspections(complaint: Complaint): Promise<void> {
+    const inspections = await this.complaints.inspectionsOf(complaint.id);
+    if (inspections.length === 0) return;
+    const named = inspections
+      .map((i) => `${i.id} (${i.status}, ${i.scheduledAt.toISOString()})`)
+      .join(', ');
+    throw new ConflictProblem(
+      `This complaint is followed up by ${inspections.length === 1 ? 'inspection' : 'inspections'} ${named} at its property; it cannot be linked to another property while ${inspections.length === 1 ? 'that inspection refers' : 'they refer'} to it.`,
+      { inspectionIds: inspections.map((i) => i.id) },
+    );
+  }
+
+  /**
+   * The complaints flagged as possible duplicates of one whose property or category changed no
+   * longer repeat it: the flag and any verdict on it are cleared, and each is checked again (it
+   * may now repeat another, earlier complaint of its own property and category). Each change is
+   * audited as `complaint.duplicate_rechecked` and queues its property's risk score, since a
+   * "duplicate" verdict kept it out of the count.
+   */
+  private async recheckFlaggedAsDuplicatesOf(
+    changed: Complaint,
+    lockProperties: (...ids: Array<string | null>) => Promise<void>,
+  ): Promise<void> {
+    const flagged = await this.complaints.flaggedAsDuplicatesOf(changed.id);
+    for (const complaint of flagged) {
+      const before = auditView(complaint);
+      // Normally the property the changed complaint left, whose lock is held already.
+      if (complaint.propertyId !== null) await lockProperties(complaint.propertyId);
+      complaint.possibleDuplicateOf =
+        complaint.propertyId === null
+          ? null
+          : await this.possibleDuplicate({
+              id: complaint.id,
+              propertyId: complaint.propertyId,
+              legalGround: complaint.legalGround,
+              receivedAt: complaint.receivedAt,
+              createdAt: complaint.createdAt,
+            });
+      if (complaint.possibleDuplicateOf === changed.id) continue; // still repeats it
+      complaint.duplicateDecision = null;
+      complaint.decidedBy = null;
+      const saved = await this.complaints.save(complaint);
+      await this.audit.record({
+        action: 'complaint.duplicate_rechecked',
+        entityType: 'complaint',
+        entityId: saved.id,
+        before,
+        after: { ...auditView(saved), becauseOfChangeTo: changed.id },
+      });
+      await this.propertyChanged(saved, saved.propertyId);
+    }
   }
 
   /**
@@ -287,7 +363,7 @@ export class ComplaintsService {
 
   private async toDto(
     complaint: Complaint,
-    options: { showContact: boolean },
+    options: { showContact: boolean; matchNote?: string | null },
   ): Promise<ComplaintDto> {
     const inspections = await this.complaints.inspectionIdsOf([complaint.id]);
     return ComplaintDto.from(complaint, inspections.get(complaint.id) ?? [], options);

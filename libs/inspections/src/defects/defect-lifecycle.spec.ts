@@ -4,11 +4,21 @@ import { DEFECT_STATUSES } from './defect.entity';
 describe('the defect lifecycle', () => {
   it.each([
     ['open', 'reported_done'],
+    ['not_remedied', 'reported_done'],
+  ] as const)('lets a person record the landlord’s report: %s → %s', (from, to) => {
+    expect(canChangeDefectStatus(from, to)).toBe(true);
+  });
+
+  it.each([
+    ['open', 'verified'],
+    ['open', 'not_remedied'],
     ['reported_done', 'verified'],
     ['reported_done', 'not_remedied'],
-    ['not_remedied', 'reported_done'],
-  ] as const)('allows %s → %s', (from, to) => {
-    expect(canChangeDefectStatus(from, to)).toBe(true);
+    ['reported_done', 'open'],
+    ['not_remedied', 'verified'],
+    ['not_remedied', 'open'],
+  ] as const)('leaves %s → %s to an inspection’s checks', (from, to) => {
+    expect(canChangeDefectStatus(from, to)).toBe(false);
   });
 
   it('ends with verified: nothing leaves it', () => {

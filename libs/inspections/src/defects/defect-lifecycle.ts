@@ -2,14 +2,17 @@ import type { DefectStatus } from './defect.entity';
 
 /**
  * The defect's physical truth (DOMAIN.md, Lifecycles): `open → reported_done → verified`, or
- * `→ not_remedied → reported_done …` again. `verified` ends it. Re-inspections move a defect by
- * their checks (remedied → verified, not remedied → not_remedied) from any state but verified;
- * a person editing a defect follows the arrows below.
+ * `→ not_remedied → reported_done …` again. `verified` ends it.
+ *
+ * Only an inspection finds a defect verified or not remedied: its checks move a defect from any
+ * state but verified (remedied → verified, not remedied → not_remedied), with a check row and
+ * the `defect-not-remedied` event. What a person may change by hand is the landlord's report
+ * that the work is done.
  */
 const EDIT_TRANSITIONS: Record<DefectStatus, readonly DefectStatus[]> = {
-  open: ['reported_done', 'not_remedied', 'verified'],
-  reported_done: ['verified', 'not_remedied'],
-  not_remedied: ['reported_done', 'verified'],
+  open: ['reported_done'],
+  reported_done: [],
+  not_remedied: ['reported_done'],
   verified: [],
 };
 

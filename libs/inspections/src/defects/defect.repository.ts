@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Point } from 'typeorm';
 import { TransactionHost, Tx } from '@hausakte/platform';
+import { lockDefectsForPhotos } from '../photos/defect-photo-lock';
 import { DefectCheck } from './defect-check.entity';
 import { Defect, DefectStatus } from './defect.entity';
 import type { DefectDto } from './defect.dto';
@@ -132,7 +133,8 @@ export class DefectRepository {
     return { items: rows.map(toDto), total };
   }
 
-  findByIds(ids: string[]): Promise<Defect[]> {
+  /** The defects with these ids, locked for the rest of the transaction (a command changes them). */
+  lockByIds(ids: string[]): Promise<Defect[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.manager
       .getRepository(Defect)
@@ -151,8 +153,16 @@ export class DefectRepository {
       .getOne();
   }
 
+  /**
+   * Inserts new defects, first taking the lock the nightly photo purge respects: a photo that
+   * waited for its defect is not removed while the defect is being recorded.
+   */
   async insertMany(defects: NewDefect[]): Promise<void> {
     if (defects.length === 0) return;
+    await lockDefectsForPhotos(
+      this.manager,
+      defects.map((defect) => defect.id),
+    );
     await this.manager.getRepository(Defect).insert(defects);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { PropertiesService } from '@hausakte/properties';
 import { Outbox } from '@hausakte/jobs';
 import {
   AuditTrail,
@@ -33,6 +34,7 @@ function auditView(defect: DefectDto): Record<string, unknown> {
 @Injectable()
 export class DefectsService {
   constructor(
+    private readonly properties: PropertiesService,
     private readonly defects: DefectRepository,
     private readonly facts: PropertyFacts,
     private readonly audit: AuditTrail,
@@ -46,13 +48,13 @@ export class DefectsService {
   }
 
   async listOfProperty(propertyId: string, query: DefectQueryDto): Promise<Page<DefectDto>> {
-    if (!(await this.facts.propertyExists(propertyId))) throw new NotFoundProblem('Property');
+    if (!(await this.properties.exists(propertyId))) throw new NotFoundProblem('Property');
     return this.defects.listOfProperty(propertyId, query);
   }
 
   /** The open defects a re-inspection of the property checks off. */
   async openOfProperty(propertyId: string): Promise<DefectDto[]> {
-    if (!(await this.facts.propertyExists(propertyId))) throw new NotFoundProblem('Property');
+    if (!(await this.properties.exists(propertyId))) throw new NotFoundProblem('Property');
     return this.defects.openOfProperty(propertyId);
   }
 

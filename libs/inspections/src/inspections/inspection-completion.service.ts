@@ -4,9 +4,11 @@ import { Outbox } from '@hausakte/jobs';
 import {
   AuditTrail,
   berlinDateOf,
+  CLOCK_SKEW_MS,
   ConflictProblem,
   FieldError,
   NotFoundProblem,
+  requestHash,
   Transactional,
   ValidationProblem,
 } from '@hausakte/platform';
@@ -23,11 +25,8 @@ import { InspectionRepository } from './inspection.repository';
 import { InspectionsService } from './inspections.service';
 import { PropertyFacts, UnitFact } from './property-facts.repository';
 
-/** A clock a little ahead of the server's is normal on phones; more is a wrong date. */
-const FUTURE_TOLERANCE_MS = 5 * 60_000;
-const DAY_MS = 24 * 3600_000;
 /** No access: the new visit is proposed a week later at the same time, unless the inspector says when. */
-const REVISIT_AFTER_MS = 7 * DAY_MS;
+const REVISIT_AFTER_DAYS = 7;
 
 /** Finds duplicates in a list by a key. */
 function repeated<T>(items: T[], key: (item: T) => string): Set<string> {
@@ -67,12 +66,20 @@ export class InspectionCompletionService {
   ): Promise<InspectionDetailDto> {
     const inspection = await this.inspections.findByIdForUpdate(id);
     if (!inspection) throw new NotFoundProblem('Inspection');
-    if (inspection.status !== 'planned') return this.repeatOrRefuse(inspection, input);
+    const commandHash = requestHash(input);
+    if (inspection.status !== 'planned') return this.repeatOrRefuse(inspection, commandHash);
 
     const completedAt = input.completedAt ? new Date(input.completedAt) : new Date();
-    if (completedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
+    if (completedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
       throw new ValidationProblem([{ field: 'completedAt', message: 'must not be in the future' }]);
     }
+    // The day picks the § 10 rule set: a visit cannot end before it was planned.
+    if (completedAt.getTime() < inspection.createdAt.getTime() - CLOCK_SKEW_MS) {
+      throw new ValidationProblem([
+        { field: 'completedAt', message: 'must not be before the inspection was planned' },
+      ]);
+    }
+    inspection.completionHash = commandHash;
 
     if (input.outcome === 'no_access') {
       await this.recordNoAccess(inspection, input, completedAt, actor);
@@ -83,24 +90,20 @@ export class InspectionCompletionService {
   }
 
   /**
-   * A retry of a command that already committed (its answer was lost) gets the record again; any
-   * other command on a finished inspection is a conflict.
+   * A retry of the command that already committed (its answer and key were lost) gets the record
+   * again; any other command on a finished inspection is a conflict, never silently dropped.
    */
   private async repeatOrRefuse(
     inspection: Inspection,
-    input: CompleteInspectionDto,
+    commandHash: string,
   ): Promise<InspectionDetailDto> {
-    const current = await this.reads.get(inspection.id);
-    const recorded = current.findings.map((finding) => finding.id).sort();
-    const sent = input.findings.map((finding) => finding.id).sort();
-    const sameCommand =
-      inspection.status === input.outcome &&
-      recorded.length === sent.length &&
-      recorded.every((findingId, index) => findingId === sent[index]);
-    if (sameCommand) return current;
-    throw new ConflictProblem(`The inspection is already ${inspection.status}.`, {
-      inspectionStatus: inspection.status,
-    });
+    if (inspection.completionHash === commandHash) return this.reads.get(inspection.id);
+    throw new ConflictProblem(
+      inspection.completionHash === null
+        ? `The inspection is already ${inspection.status}.`
+        : `The inspection is already ${inspection.status}, recorded by another command.`,
+      { inspectionStatus: inspection.status },
+    );
   }
 
   private async recordNoAccess(
@@ -126,9 +129,15 @@ export class InspectionCompletionService {
 
     const revisitAt = input.revisitAt
       ? new Date(input.revisitAt)
-      : new Date(
-          Math.max(inspection.scheduledAt.getTime(), completedAt.getTime()) + REVISIT_AFTER_MS,
+      : await this.inspections.sameTimeDaysLater(
+          new Date(Math.max(inspection.scheduledAt.getTime(), completedAt.getTime())),
+          REVISIT_AFTER_DAYS,
         );
+    if (revisitAt.getTime() <= completedAt.getTime()) {
+      throw new ValidationProblem([
+        { field: 'revisitAt', message: 'must be after the visit without access' },
+      ]);
+    }
     const inspectorIds = await this.inspections.inspectorIdsOf(inspection.id);
     const revisit = await this.inspections.insert(
       {
@@ -145,6 +154,7 @@ export class InspectionCompletionService {
         completedBy: null,
         outcomeReason: null,
         notes: null,
+        completionHash: null,
       },
       inspectorIds,
     );
@@ -296,7 +306,8 @@ export class InspectionCompletionService {
     const versions = await this.catalogue.versions([
       ...new Set(input.findings.map((finding) => finding.catalogueItemId)),
     ]);
-    const existing = await this.defects.findByIds(input.findings.map((finding) => finding.id));
+    const retired = await this.catalogue.retiredCodes(versions.map((version) => version.code));
+    const existing = await this.defects.lockByIds(input.findings.map((finding) => finding.id));
     if (existing.length > 0) {
       throw new ConflictProblem('Findings with these ids exist already, from another inspection.', {
         defectIds: existing.map((defect) => defect.id),
@@ -310,6 +321,11 @@ export class InspectionCompletionService {
       const version = versions.find((candidate) => candidate.id === finding.catalogueItemId);
       if (!version) {
         errors.push({ field: `${at}catalogueItemId`, message: 'is not a catalogue item' });
+        return;
+      }
+      // An older version is fine (a phone offline since the change); a retired entry is not.
+      if (retired.has(version.code)) {
+        errors.push({ field: `${at}catalogueItemId`, message: 'is retired from the catalogue' });
         return;
       }
       if (finding.unitId && !units.some((unit) => unit.id === finding.unitId)) {
@@ -392,7 +408,7 @@ export class InspectionCompletionService {
   ): Promise<Array<{ defectId: string; result: 'remedied' | 'not_remedied'; before: string }>> {
     const errors: FieldError[] = [];
     const twice = repeated(input.checks, (check) => check.defectId);
-    const defects = await this.defects.findByIds(input.checks.map((check) => check.defectId));
+    const defects = await this.defects.lockByIds(input.checks.map((check) => check.defectId));
     const checks: Array<{ defectId: string; result: 'remedied' | 'not_remedied'; before: string }> =
       [];
     input.checks.forEach((check, index) => {

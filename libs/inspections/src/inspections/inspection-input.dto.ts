@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -14,7 +13,6 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -22,20 +20,12 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { OmittableNotNull, trim } from '@hausakte/platform';
+import { IsZonedDateTime, OmittableNotNull, trim } from '@hausakte/platform';
 import { PointDto } from '@hausakte/properties';
 import { INSPECTION_KINDS, InspectionKind } from './inspection.entity';
 
 const notEmpty = { message: 'must not be empty' };
 const uuid = { message: 'must be a UUID' };
-const dateTime = { message: 'must be a date and time (ISO 8601) with a zone' };
-
-/** A moment, written with its zone ("Z" or "+01:00"): a bare local time would be ambiguous. */
-const ZonedDateTime = () =>
-  applyDecorators(
-    IsISO8601({ strict: true, strictSeparator: true }, dateTime),
-    Matches(/(Z|[+-]\d{2}:\d{2})$/, dateTime),
-  );
 
 export class PlanInspectionDto {
   @ApiProperty({ format: 'uuid' })
@@ -47,7 +37,7 @@ export class PlanInspectionDto {
   kind!: InspectionKind;
 
   @ApiProperty({ example: '2026-11-25T09:30:00+01:00' })
-  @ZonedDateTime()
+  @IsZonedDateTime()
   scheduledAt!: string;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Inspectors (or officers) who go' })
@@ -88,7 +78,7 @@ export class PlanInspectionDto {
 export class UpdateInspectionDto {
   @ApiPropertyOptional({ example: '2026-11-26T10:00:00+01:00' })
   @OmittableNotNull()
-  @ZonedDateTime()
+  @IsZonedDateTime()
   scheduledAt?: string;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid' })
@@ -294,7 +284,7 @@ export class CompleteInspectionDto {
 
   @ApiPropertyOptional({ description: 'When the visit ended; default now; not in the future' })
   @IsOptional()
-  @ZonedDateTime()
+  @IsZonedDateTime()
   completedAt?: string;
 
   @ApiPropertyOptional({ description: 'Required for no_access' })
@@ -306,10 +296,10 @@ export class CompleteInspectionDto {
   noAccessReason?: string;
 
   @ApiPropertyOptional({
-    description: 'no_access: when to try again (default: the next working day, same time)',
+    description: 'no_access: when to try again (default: a week later, same time of day in Herne)',
   })
   @IsOptional()
-  @ZonedDateTime()
+  @IsZonedDateTime()
   revisitAt?: string;
 
   @ApiPropertyOptional({ nullable: true })
@@ -320,7 +310,7 @@ export class CompleteInspectionDto {
   notes?: string | null;
 
   @ApiPropertyOptional({ type: [FindingInputDto] })
-  @IsOptional()
+  @OmittableNotNull()
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
@@ -328,7 +318,7 @@ export class CompleteInspectionDto {
   findings: FindingInputDto[] = [];
 
   @ApiPropertyOptional({ type: [OccupancyInputDto] })
-  @IsOptional()
+  @OmittableNotNull()
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
@@ -336,7 +326,7 @@ export class CompleteInspectionDto {
   occupancy: OccupancyInputDto[] = [];
 
   @ApiPropertyOptional({ type: [DefectCheckInputDto], description: 'Open defects checked off' })
-  @IsOptional()
+  @OmittableNotNull()
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })

@@ -42,6 +42,7 @@ export class Inspection {
   @Column({ type: 'text', default: 'planned' })
   status!: InspectionStatus;
 
+  @Index('inspections_scheduled_at_idx')
   @Column({ name: 'scheduled_at', type: 'timestamptz' })
   scheduledAt!: Date;
 
@@ -58,6 +59,7 @@ export class Inspection {
   complaintId!: string | null;
 
   /** The visit this one repeats after no access. */
+  @Index('inspections_follows_inspection_id_idx')
   @ForeignKey('inspections', { name: 'inspections_follows_inspection_id_fkey' })
   @Column({ name: 'follows_inspection_id', type: 'uuid', nullable: true })
   followsInspectionId!: string | null;
@@ -79,6 +81,10 @@ export class Inspection {
 
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
+
+  /** SHA-256 of the completion command: a retry sends the same, another command does not. */
+  @Column({ name: 'completion_hash', type: 'text', nullable: true })
+  completionHash!: string | null;
 
   @OneToMany(() => InspectionInspector, (assignment) => assignment.inspection)
   inspectors?: InspectionInspector[];

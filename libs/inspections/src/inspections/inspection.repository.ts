@@ -207,6 +207,16 @@ export class InspectionRepository {
     return matrix;
   }
 
+  /** The same wall-clock time in Herne `days` later (an hour off in UTC across a DST change). */
+  async sameTimeDaysLater(instant: Date, days: number): Promise<Date> {
+    const [row]: Array<{ at: Date }> = await this.manager.query(
+      `SELECT (($1::timestamptz AT TIME ZONE 'Europe/Berlin') + make_interval(days => $2))
+                AT TIME ZONE 'Europe/Berlin' AS at`,
+      [instant, days],
+    );
+    return row.at;
+  }
+
   /** The visit planned after this one found no access, if any. */
   async revisitOf(inspectionId: string): Promise<string | null> {
     const rows: Array<{ id: string }> = await this.manager.query(

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@hausakte/auth';
-import { parseLonLat } from '@hausakte/properties';
+import { parseLonLat, PropertiesService } from '@hausakte/properties';
 import {
   AuditTrail,
   ConflictProblem,
@@ -63,6 +63,7 @@ function assertMayPlanFor(actor: AuthenticatedUser, inspectorIds: string[]): voi
 @Injectable()
 export class InspectionsService {
   constructor(
+    private readonly properties: PropertiesService,
     private readonly inspections: InspectionRepository,
     private readonly defects: DefectRepository,
     private readonly occupancy: OccupancyRepository,
@@ -122,6 +123,7 @@ export class InspectionsService {
         completedBy: null,
         outcomeReason: null,
         notes: null,
+        completionHash: null,
       },
       input.inspectorIds,
     );
@@ -257,7 +259,7 @@ export class InspectionsService {
   }
 
   private async checkPlan(input: PlanInspectionDto): Promise<void> {
-    if (!(await this.facts.propertyExists(input.propertyId))) {
+    if (!(await this.properties.exists(input.propertyId))) {
       throw new ValidationProblem([{ field: 'propertyId', message: 'is not a known property' }]);
     }
     if (input.complaintId) {

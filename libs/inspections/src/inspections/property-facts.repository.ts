@@ -16,7 +16,7 @@ export interface PersonFact {
 }
 
 /**
- * What inspections read of the register and the user list: existence, units, people. Read by SQL
+ * What inspections read of the register and the user list: units, people, complaints. Read by SQL
  * on the shared transaction, so a check and the write it guards see the same state.
  */
 @Injectable()
@@ -25,13 +25,6 @@ export class PropertyFacts {
 
   private get manager() {
     return (this.txHost as Tx).tx;
-  }
-
-  async propertyExists(id: string): Promise<boolean> {
-    const rows: unknown[] = await this.manager.query(`SELECT 1 FROM properties WHERE id = $1`, [
-      id,
-    ]);
-    return rows.length > 0;
   }
 
   async unitsOf(propertyId: string): Promise<UnitFact[]> {
@@ -61,10 +54,13 @@ export class PropertyFacts {
     }));
   }
 
-  /** The property a complaint is about, if it was matched to one. */
+  /**
+   * The property a complaint is about, if it was matched to one; the row stays share-locked until
+   * the transaction ends, so it cannot move to another property while a visit is planned for it.
+   */
   async complaintProperty(complaintId: string): Promise<{ propertyId: string | null } | null> {
     const rows: Array<{ property_id: string | null }> = await this.manager.query(
-      `SELECT property_id FROM complaints WHERE id = $1`,
+      `SELECT property_id FROM complaints WHERE id = $1 FOR SHARE`,
       [complaintId],
     );
     return rows[0] ? { propertyId: rows[0].property_id } : null;

@@ -5,3 +5,4 @@ export * from './photo-retention';
 export * from './photo.entity';
 export * from './photo-problems';
 export * from './dto/photo.dto';
+export * from './defect-photo-lock';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Point } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
 import { TransactionHost, Tx } from '@hausakte/platform';
+import { DEFECT_PHOTO_LOCK_KEY } from './defect-photo-lock';
 import { Photo } from './photo.entity';
 
 export type NewPhoto = Omit<Photo, 'createdAt'>;
@@ -14,6 +15,13 @@ export type RemovedPhoto = Pick<
   Photo,
   'id' | 'defectId' | 'sha256' | 'originalPath' | 'previewPath' | 'createdAt'
 >;
+
+/** Where the next batch of the unattached-photo purge starts: after this photo. */
+export interface PurgeCursor {
+  /** As Postgres prints it, to the microsecond (a Date would round it to milliseconds). */
+  createdAt: string;
+  id: string;
+}
 
 const COLUMNS = `p.id, p.defect_id AS "defectId", p.uploaded_by AS "uploadedBy", p.sha256,
   p.content_type AS "contentType", p.byte_size AS "byteSize", p.width, p.height,
@@ -78,17 +86,68 @@ export class PhotoRepository {
     return { rows, total };
   }
 
-  /** Deletes the photos created before `cutoff` whose defect does not exist, and returns them. */
-  async deleteUnattachedCreatedBefore(cutoff: Date): Promise<RemovedPhoto[]> {
-    const [rows]: [RemovedPhoto[], number] = await this.manager.query(
+  /**
+   * One batch of the unattached-photo purge; call it in a transaction of its own (READ COMMITTED,
+   * the default), which holds the advisory locks it takes until it ends. Looks at no more than
+   * `limit` photos created before `cutoff` whose defect does not exist, in (created_at, id) order
+   * after `after`, and deletes those whose defect lock (see lockDefectsForPhotos) it gets.
+   * `next` is where the following batch starts, null once the scan has reached its end.
+   *
+   * Why two statements. A completion takes the defect's lock, inserts the defect and commits,
+   * which releases the lock. One statement with the try-lock in its WHERE clause would check
+   * NOT EXISTS with the snapshot taken when the statement began, before its try-lock: a completion
+   * committing between that snapshot and the try-lock would leave the lock free and its defect
+   * invisible, and its photo would go just as it became attached. So the first statement takes
+   * the locks; the DELETE starts later, and under READ COMMITTED with a fresh snapshot: any
+   * completion that held one of those locks has committed before it (its defect is seen and the
+   * photo kept), and any completion that had not yet asked for it waits until this transaction
+   * ends (the purge comes first; the defect is recorded without the removed photo). A lock held
+   * right now means a completion is under way: that photo is skipped, never waited for (no
+   * deadlock, no long wait), and looked at again the next night.
+   */
+  async deleteUnattachedBatch(
+    cutoff: Date,
+    after: PurgeCursor | null,
+    limit: number,
+  ): Promise<{ removed: RemovedPhoto[]; next: PurgeCursor | null }> {
+    // Walks photos_created_at_idx from the oldest (or from the cursor) and looks each defect up
+    // by its primary key. The try-lock sits in the select list outside the LIMITed subquery, so it
+    // runs once for each candidate and for nothing else (in a WHERE clause beside NOT EXISTS the
+    // planner could run it first, for photos that are attached).
+    const params: unknown[] = [cutoff, limit];
+    let start = '';
+    if (after) {
+      params.push(after.createdAt, after.id);
+      start = 'AND p.created_at >= $3 AND (p.created_at, p.id) > ($3::timestamptz, $4::uuid)';
+    }
+    const candidates: Array<{ id: string; createdAt: string; locked: boolean }> =
+      await this.manager.query(
+        `SELECT c.id, c.created_at::text AS "createdAt",
+                pg_try_advisory_xact_lock(${DEFECT_PHOTO_LOCK_KEY('c.defect_id')}) AS locked
+           FROM (SELECT p.id, p.defect_id, p.created_at
+                   FROM photos p
+                  WHERE p.created_at < $1 ${start}
+                    AND NOT EXISTS (SELECT 1 FROM defects d WHERE d.id = p.defect_id)
+                  ORDER BY p.created_at, p.id
+                  LIMIT $2) AS c
+          ORDER BY c.created_at, c.id`,
+        params,
+      );
+    const last = candidates.at(-1);
+    const next =
+      candidates.length < limit || !last ? null : { createdAt: last.createdAt, id: last.id };
+    const locked = candidates.filter((candidate) => candidate.locked).map(({ id }) => id);
+    if (locked.length === 0) return { removed: [], next };
+    // A new statement, a new snapshot: the re-check sees every defect committed until now.
+    const [removed]: [RemovedPhoto[], number] = await this.manager.query(
       `DELETE FROM photos p
-       WHERE p.created_at < $1
-         AND NOT EXISTS (SELECT 1 FROM defects d WHERE d.id = p.defect_id)
+        WHERE p.id = ANY($1::uuid[])
+          AND NOT EXISTS (SELECT 1 FROM defects d WHERE d.id = p.defect_id)
        RETURNING p.id, p.defect_id AS "defectId", p.sha256, p.original_path AS "originalPath",
                  p.preview_path AS "previewPath", p.created_at AS "createdAt"`,
-      [cutoff],
+      [locked],
     );
-    return rows;
+    return { removed, next };
   }
 }
 

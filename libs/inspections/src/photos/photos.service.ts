@@ -116,18 +116,25 @@ export class PhotosService {
     }
   }
 
-  async get(id: string, viewerId: string): Promise<PhotoDto> {
-    return PhotoDto.from(await this.visible(id, viewerId));
+  /** `withExif`: the viewer may see original photos; otherwise capture time, position and name are null. */
+  async get(id: string, viewerId: string, withExif: boolean): Promise<PhotoDto> {
+    return PhotoDto.from(await this.visible(id, viewerId), withExif);
   }
 
-  async listOfDefect(defectId: string, viewerId: string, page: PageQuery): Promise<Page<PhotoDto>> {
+  /** `withExif` as for `get`. */
+  async listOfDefect(
+    defectId: string,
+    viewerId: string,
+    page: PageQuery,
+    withExif: boolean,
+  ): Promise<Page<PhotoDto>> {
     const { rows, total } = await this.photos.listOfDefect(
       defectId,
       viewerId,
       page.limit,
       page.offset,
     );
-    return { items: rows.map((row) => PhotoDto.from(row)), total };
+    return { items: rows.map((row) => PhotoDto.from(row, withExif)), total };
   }
 
   /** The resized copy without metadata; it derives from immutable bytes, so its ETag is their hash. */
@@ -182,7 +189,8 @@ export class PhotosService {
         `Photo ${existing.id} belongs to another defect; a photo is evidence of one defect.`,
       );
     }
-    return { photo: PhotoDto.from(existing), repeat: true };
+    // The uploader sent these bytes, EXIF and all.
+    return { photo: PhotoDto.from(existing, true), repeat: true };
   }
 
   @Transactional()
@@ -196,7 +204,7 @@ export class PhotosService {
     });
     const stored = await this.photos.findById(photo.id);
     if (!stored) throw new Error(`Photo ${photo.id} vanished in its own transaction`);
-    return PhotoDto.from(stored);
+    return PhotoDto.from(stored, true);
   }
 
   /** Which photo was read, never anything about it: the trail must not copy the evidence. */

@@ -22,7 +22,11 @@ export class TimelineEntryDto {
   })
   state!: string;
 
-  @ApiProperty({ example: 'Begehung (initial)', description: 'A short label for the list' })
+  @ApiProperty({
+    example: 'initial',
+    description:
+      'inspection: its kind; defect: the catalogue title (German); photo: empty; complaint: its legal ground',
+  })
   label!: string;
 
   @ApiPropertyOptional({ enum: ['A', 'B', 'C'], nullable: true })

@@ -12,7 +12,7 @@ const EVENTS = `
     FROM defects d JOIN catalogue_items c ON c.id = d.catalogue_item_id
    WHERE d.property_id = $1
   UNION ALL
-  SELECT p.created_at, 'photo', p.id, 'attached', COALESCE(p.original_filename, ''), NULL, p.defect_id
+  SELECT p.created_at, 'photo', p.id, 'attached', '', NULL, p.defect_id
     FROM photos p JOIN defects d ON d.id = p.defect_id
    WHERE d.property_id = $1
   UNION ALL

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { PropertiesService } from '@hausakte/properties';
 import { NotFoundProblem, Page } from '@hausakte/platform';
-import { PropertyFacts } from '../inspections/property-facts.repository';
 import type { TimelineEntryDto, TimelineQueryDto } from './timeline.dto';
 import { TimelineRepository } from './timeline.repository';
 
@@ -8,12 +8,12 @@ import { TimelineRepository } from './timeline.repository';
 @Injectable()
 export class TimelineService {
   constructor(
+    private readonly properties: PropertiesService,
     private readonly timeline: TimelineRepository,
-    private readonly facts: PropertyFacts,
   ) {}
 
   async ofProperty(propertyId: string, query: TimelineQueryDto): Promise<Page<TimelineEntryDto>> {
-    if (!(await this.facts.propertyExists(propertyId))) throw new NotFoundProblem('Property');
+    if (!(await this.properties.exists(propertyId))) throw new NotFoundProblem('Property');
     return this.timeline.ofProperty(propertyId, query);
   }
 }

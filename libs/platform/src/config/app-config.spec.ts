@@ -29,6 +29,26 @@ describe('loadConfig', () => {
     expect(config.TRUST_PROXY).toBe(true);
   });
 
+  it('refuses photo directories inside the web root: its files are served without sign-in', () => {
+    const web = { WEB_DIST_DIR: '/srv/hausakte/web' };
+    expect(() => loadConfig({ ...web, PHOTO_STORAGE_DIR: '/srv/hausakte/web/photos' })).toThrow(
+      /PHOTO_STORAGE_DIR="\/srv\/hausakte\/web\/photos" must lie outside WEB_DIST_DIR/,
+    );
+    expect(() => loadConfig({ ...web, PHOTO_UPLOAD_DIR: '/srv/hausakte/web/uploads' })).toThrow(
+      /PHOTO_UPLOAD_DIR="\/srv\/hausakte\/web\/uploads" must lie outside WEB_DIST_DIR/,
+    );
+    expect(() => loadConfig({ ...web, PHOTO_UPLOAD_DIR: '/srv/hausakte/web' })).toThrow(
+      ConfigError,
+    );
+    expect(
+      loadConfig({
+        ...web,
+        PHOTO_STORAGE_DIR: '/srv/hausakte/photos',
+        PHOTO_UPLOAD_DIR: '/srv/hausakte/web-uploads',
+      }).PHOTO_UPLOAD_DIR,
+    ).toBe('/srv/hausakte/web-uploads');
+  });
+
   it.each([
     ['PORT', 'abc', /PORT="abc"/],
     ['PORT', '70000', /PORT="70000" must be between 1 and 65535/],

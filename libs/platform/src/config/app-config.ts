@@ -118,7 +118,10 @@ const schema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().max(500).optional(),
   /** Photo evidence: originals and previews, outside the web root. Back it up with the database. */
   PHOTO_STORAGE_DIR: directory('var/photos'),
-  /** tus uploads in progress; default `<PHOTO_STORAGE_DIR>/uploads` (same file system: no copy). */
+  /**
+   * tus uploads in progress; default `<PHOTO_STORAGE_DIR>/uploads` (same file system: no copy).
+   * Refused inside WEB_DIST_DIR, like PHOTO_STORAGE_DIR.
+   */
   PHOTO_UPLOAD_DIR: z
     .string()
     .transform((value) => resolve(value))
@@ -148,12 +151,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const result = schema.safeParse(present);
   if (result.success) {
-    // Photos are served only through their permission-checked routes, never as static files.
+    // Photos, and uploads still in progress, are served only through their permission-checked
+    // routes, never as static files.
     const webRoot = resolve(result.data.WEB_DIST_DIR);
-    if (isInside(result.data.PHOTO_STORAGE_DIR, webRoot)) {
-      throw new ConfigError(
-        `Invalid configuration: PHOTO_STORAGE_DIR=${JSON.stringify(env.PHOTO_STORAGE_DIR ?? '')} must lie outside WEB_DIST_DIR (${webRoot})`,
-      );
+    for (const key of ['PHOTO_STORAGE_DIR', 'PHOTO_UPLOAD_DIR'] as const) {
+      const dir = result.data[key];
+      if (dir !== undefined && isInside(dir, webRoot)) {
+        throw new ConfigError(
+          `Invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')} must lie outside WEB_DIST_DIR (${webRoot})`,
+        );
+      }
     }
     // Secure by default where it matters: production sends the session cookie over HTTPS only.
     const secureUnset = env.SESSION_COOKIE_SECURE === undefined || env.SESSION_COOKIE_SECURE === '';

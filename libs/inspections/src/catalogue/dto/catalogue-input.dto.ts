@@ -97,7 +97,9 @@ export class CatalogueQueryDto {
 
   @ApiPropertyOptional({ default: false })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => value === true || value === 'true')
-  @IsBoolean()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean({ message: 'must be true or false' })
   includeRetired?: boolean;
 }

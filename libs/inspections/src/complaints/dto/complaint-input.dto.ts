@@ -3,7 +3,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   IsIn,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -13,7 +12,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { OmittableNotNull, trim } from '@hausakte/platform';
+import { IsZonedDateTime, OmittableNotNull, trim } from '@hausakte/platform';
 import { PointDto } from '@hausakte/properties';
 import { CATEGORY_MESSAGE, COMPLAINT_CATEGORIES } from '../complaint-categories';
 import {
@@ -24,7 +23,6 @@ import {
 } from '../complaint.entity';
 
 const notEmpty = { message: 'must not be empty' };
-const dateTime = { message: 'must be a date and time (ISO 8601) with a zone' };
 
 /** Trims, and a blank value counts as not given. */
 const trimToNull = ({ value }: { value: unknown }): unknown => {
@@ -96,8 +94,7 @@ export class CreateComplaintDto {
     description: 'When the complaint came in; now if absent, never in the future',
   })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, dateTime)
-  @Matches(/(Z|[+-]\d{2}:\d{2})$/, dateTime)
+  @IsZonedDateTime()
   receivedAt?: string;
 
   @ApiPropertyOptional({

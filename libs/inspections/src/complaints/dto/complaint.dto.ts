@@ -62,6 +62,14 @@ export class ComplaintDto {
   proposedProperty!: ProposedPropertyDto | null;
   @ApiProperty({
     type: String,
+    nullable: true,
+    example: 'The address names 2 properties (…, …); give the postcode, or link one with PATCH.',
+    description:
+      'Why match is none when the reason is not plain, e.g. the address names several properties in the city and none was picked. Only in the answer that recorded the complaint; null elsewhere',
+  })
+  matchNote!: string | null;
+  @ApiProperty({
+    type: String,
     format: 'uuid',
     nullable: true,
     description:
@@ -84,7 +92,7 @@ export class ComplaintDto {
   static from(
     complaint: Complaint,
     inspectionIds: string[],
-    options: { showContact: boolean },
+    options: { showContact: boolean; matchNote?: string | null },
   ): ComplaintDto {
     const address: ComplaintAddressDto | null =
       complaint.street !== null
@@ -111,6 +119,7 @@ export class ComplaintDto {
       propertyId: complaint.propertyId,
       match: complaint.match,
       proposedProperty: complaint.match === 'none' ? { address, location } : null,
+      matchNote: complaint.match === 'none' ? (options.matchNote ?? null) : null,
       possibleDuplicateOf: complaint.possibleDuplicateOf,
       duplicateDecision: complaint.duplicateDecision,
       decidedBy: complaint.decidedBy,

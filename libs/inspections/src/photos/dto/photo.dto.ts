@@ -3,7 +3,14 @@ import { PointDto } from '@hausakte/properties';
 import { PHOTO_CONTENT_TYPES, type PhotoContentType } from '../photo.entity';
 import type { PhotoRow } from '../photo.repository';
 
-/** A photo's record. Its bytes are at `…/preview` (for everyone who may read it) and `…/original`. */
+const EXIF_ONLY =
+  'Only for roles that may see original photos (inspector, officer); null for everyone else.';
+
+/**
+ * A photo's record. Its bytes are at `…/preview` (for everyone who may read it) and `…/original`.
+ * Capture time, position and file name come with the original (DOMAIN.md: "see original photos
+ * (with EXIF)"): for other readers they are null.
+ */
 export class PhotoDto {
   @ApiProperty({ format: 'uuid', description: 'The client’s UUID of the photo' }) id!: string;
   @ApiProperty({ format: 'uuid', description: 'The client’s UUID of the defect' })
@@ -25,17 +32,26 @@ export class PhotoDto {
     type: String,
     format: 'date-time',
     nullable: true,
-    description:
-      'EXIF DateTimeOriginal. EXIF has no zone: the time is read as Europe/Berlin unless the photo gives its offset.',
+    description: `EXIF DateTimeOriginal. EXIF has no zone: the time is read as Europe/Berlin unless the photo gives its offset. ${EXIF_ONLY}`,
   })
   capturedAt!: Date | null;
-  @ApiProperty({ type: () => PointDto, nullable: true, description: 'EXIF GPS position' })
+  @ApiProperty({
+    type: () => PointDto,
+    nullable: true,
+    description: `EXIF GPS position. ${EXIF_ONLY}`,
+  })
   location!: PointDto | null;
-  @ApiProperty({ type: String, nullable: true, example: 'IMG_2041.jpg' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: 'IMG_2041.jpg',
+    description: `The name the device gave the file. ${EXIF_ONLY}`,
+  })
   originalFilename!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: Date;
 
-  static from(row: PhotoRow): PhotoDto {
+  /** `withExif`: the reader may see original photos (`seeOriginalPhotos`). */
+  static from(row: PhotoRow, withExif: boolean): PhotoDto {
     return {
       id: row.id,
       defectId: row.defectId,
@@ -46,11 +62,12 @@ export class PhotoDto {
       width: row.width,
       height: row.height,
       sha256: row.sha256,
-      capturedAt: row.capturedAt,
-      location: row.gps
-        ? { type: 'Point', coordinates: row.gps.coordinates as [number, number] }
-        : null,
-      originalFilename: row.originalFilename,
+      capturedAt: withExif ? row.capturedAt : null,
+      location:
+        withExif && row.gps
+          ? { type: 'Point', coordinates: row.gps.coordinates as [number, number] }
+          : null,
+      originalFilename: withExif ? row.originalFilename : null,
       createdAt: row.createdAt,
     };
   }

@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Register1764100000000 } from './1764100000000-register';
 import { Inspections1764200000000 } from './1764200000000-inspections';
 import { Photos1764200000001 } from './1764200000001-photos';
+import { InspectionIndexes1764200000002 } from './1764200000002-inspection-indexes';
 
 /** Every migration in order. Listed explicitly so that bundled builds find them too. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Register1764100000000,
   Inspections1764200000000,
   Photos1764200000001,
+  InspectionIndexes1764200000002,
 ];
