@@ -20,7 +20,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsZonedDateTime, OmittableNotNull, trim } from '@hausakte/platform';
+import { IsZonedDateTime, OmittableNotNull, PageQuery, trim } from '@hausakte/platform';
 import { PointDto } from '@hausakte/properties';
 import { INSPECTION_KINDS, InspectionKind } from './inspection.entity';
 
@@ -107,7 +107,7 @@ export class CancelInspectionDto {
   reason!: string;
 }
 
-export class InspectionQueryDto {
+export class InspectionQueryDto extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', uuid)
@@ -134,20 +134,6 @@ export class InspectionQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be a date YYYY-MM-DD' })
   to?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit = 50;
-
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000_000)
-  offset = 0;
 }
 
 export class DayRouteQueryDto {

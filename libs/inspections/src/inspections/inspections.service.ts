@@ -27,6 +27,7 @@ import type {
   InspectionDto,
   PersonRefDto,
 } from './inspection.dto';
+import type { Inspection } from './inspection.entity';
 import { InspectionRepository } from './inspection.repository';
 import { PropertyFacts } from './property-facts.repository';
 
@@ -145,17 +146,7 @@ export class InspectionsService {
     changes: UpdateInspectionDto,
     actor: AuthenticatedUser,
   ): Promise<InspectionDto> {
-    const inspection = await this.inspections.findByIdForUpdate(id);
-    if (!inspection) throw new NotFoundProblem('Inspection');
-    const before = (await this.inspections.view(id))!;
-    assertMayPlanFor(
-      actor,
-      before.inspectors.map((person) => person.id),
-    );
-    if (inspection.version !== expectedVersion) throw new StaleVersionProblem(before);
-    if (inspection.status !== 'planned') {
-      throw new ConflictProblem(`A ${inspection.status} inspection cannot be changed.`);
-    }
+    const { inspection, before } = await this.lockPlanned(id, expectedVersion, actor, 'changed');
     if (changes.inspectorIds) {
       assertMayPlanFor(actor, changes.inspectorIds);
       await this.checkInspectors(changes.inspectorIds);
@@ -194,17 +185,7 @@ export class InspectionsService {
     input: CancelInspectionDto,
     actor: AuthenticatedUser,
   ): Promise<InspectionDto> {
-    const inspection = await this.inspections.findByIdForUpdate(id);
-    if (!inspection) throw new NotFoundProblem('Inspection');
-    const before = (await this.inspections.view(id))!;
-    assertMayPlanFor(
-      actor,
-      before.inspectors.map((person) => person.id),
-    );
-    if (inspection.version !== expectedVersion) throw new StaleVersionProblem(before);
-    if (inspection.status !== 'planned') {
-      throw new ConflictProblem(`A ${inspection.status} inspection cannot be cancelled.`);
-    }
+    const { inspection, before } = await this.lockPlanned(id, expectedVersion, actor, 'cancelled');
     inspection.status = 'cancelled';
     inspection.completedAt = new Date();
     inspection.completedBy = actor.id;
@@ -256,6 +237,30 @@ export class InspectionsService {
       stops,
       totalDistanceM: stops.reduce((sum, stop) => sum + stop.distanceM, 0),
     };
+  }
+
+  /**
+   * A planned inspection, locked for a change by someone who may plan it, at the version the
+   * caller saw; with its view before the change.
+   */
+  private async lockPlanned(
+    id: string,
+    expectedVersion: number,
+    actor: AuthenticatedUser,
+    change: 'changed' | 'cancelled',
+  ): Promise<{ inspection: Inspection; before: InspectionDto }> {
+    const inspection = await this.inspections.findByIdForUpdate(id);
+    if (!inspection) throw new NotFoundProblem('Inspection');
+    const before = (await this.inspections.view(id))!;
+    assertMayPlanFor(
+      actor,
+      before.inspectors.map((person) => person.id),
+    );
+    if (inspection.version !== expectedVersion) throw new StaleVersionProblem(before);
+    if (inspection.status !== 'planned') {
+      throw new ConflictProblem(`A ${inspection.status} inspection cannot be ${change}.`);
+    }
+    return { inspection, before };
   }
 
   private async checkPlan(input: PlanInspectionDto): Promise<void> {
