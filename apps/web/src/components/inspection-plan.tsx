@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   api,
@@ -11,12 +11,24 @@ import {
   type Property,
 } from '../api';
 import { addressLine, placeLine, streetLine } from '../format';
-import { newUuid, normalizePath } from '../ids';
+import { newUuid } from '../ids';
 import { Link, navigate, paths, useLocation } from '../router';
 import { useSession } from '../session';
 import { today, zonedIso } from '../time';
 import { useResource } from '../use-resource';
-import { Field, FieldErrorText, FormErrorBanner, RequiredMark, type SaveError } from './form-parts';
+import {
+  Field,
+  FieldErrorText,
+  fieldPlumbing,
+  FormErrorBanner,
+  FormFrame,
+  refusalOf,
+  RequiredMark,
+  serverError,
+  useSummaryFocus,
+  withoutErrors,
+  type SaveError,
+} from './form-parts';
 import { kindLabel } from './inspection-labels';
 import { lastInspectionListUrl } from './inspection-list';
 import { LoadError, Loading, setFlash, useDocumentTitle } from './page';
@@ -172,39 +184,26 @@ function PlanForm({ property, labelledBy }: { property: Property; labelledBy: st
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<SaveError | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const [summaryFocus, setSummaryFocus] = useState(0);
+  const { summaryRef, focusSummary } = useSummaryFocus();
 
-  useEffect(() => {
-    if (summaryFocus > 0) summaryRef.current?.focus();
-  }, [summaryFocus]);
-
-  const inputId = (path: string): string => `${formId}-${path.replace(/\./g, '-')}`;
-  const errorId = (path: string): string => `${inputId(path)}-error`;
-  const messagesFor = (path: string): string[] =>
-    fieldErrors.filter((error) => error.field === path).map((error) => error.message);
-  const hasError = (path: string): boolean => fieldErrors.some((error) => error.field === path);
+  const { inputId, errorId, messagesFor, hasError, fieldProps } = fieldPlumbing(
+    formId,
+    fieldErrors,
+  );
   /** A group's errors: the field itself and its items (`jointPartners.1`). */
   const groupErrors = (path: string): string[] =>
     fieldErrors
       .filter((error) => error.field === path || error.field.startsWith(`${path}.`))
       .map((error) => error.message);
 
-  function describedBy(path: string, hint = false): string | undefined {
-    const ids = [
-      ...(hint ? [`${inputId(path)}-hint`] : []),
-      ...(hasError(path) ? [errorId(path)] : []),
-    ];
-    return ids.length > 0 ? ids.join(' ') : undefined;
-  }
+  const describedBy = (path: string, hint = false): string | undefined =>
+    fieldProps(path, { hint })['aria-describedby'];
 
   function update(patch: Partial<Draft>, ...fields: string[]) {
     setDraft((previous) => ({ ...previous, ...patch }));
     if (fields.length > 0)
       setFieldErrors((errors) =>
-        errors.filter(
-          (error) => !fields.some((f) => error.field === f || error.field.startsWith(`${f}.`)),
-        ),
+        withoutErrors(errors, (path) => fields.some((f) => path === f || path.startsWith(`${f}.`))),
       );
   }
 
@@ -285,23 +284,16 @@ function PlanForm({ property, labelledBy }: { property: Property; labelledBy: st
     if (error.isNetworkError) setSaveError({ kind: 'network' });
     else if (error.status === 401) expired();
     else if (error.status === 400 || error.status === 422) {
-      const errors = (error.problem?.errors ?? []).map((item) => ({
-        field: normalizePath(item.field),
-        message: item.message,
-      }));
-      errors.sort(
+      const refused = refusalOf(error);
+      refused.fieldErrors.sort(
         (a, b) => rank(fieldOrder, a.field.split('.')[0]) - rank(fieldOrder, b.field.split('.')[0]),
       );
-      setFieldErrors(errors);
-      setSaveError(
-        errors.length > 0
-          ? { kind: 'validation' }
-          : { kind: 'server', message: error.serverText ?? `HTTP ${error.status}` },
-      );
+      setFieldErrors(refused.fieldErrors);
+      setSaveError(refused.saveError);
     } else if (error.status === 403) setSaveError({ kind: 'forbidden' });
     else if (error.status === 409) setSaveError({ kind: 'busy' });
-    else setSaveError({ kind: 'server', message: error.serverText ?? `HTTP ${error.status}` });
-    setSummaryFocus((value) => value + 1);
+    else setSaveError(serverError(error));
+    focusSummary();
   }
 
   const people = inspectors.data?.items ?? [];
@@ -312,29 +304,27 @@ function PlanForm({ property, labelledBy }: { property: Property; labelledBy: st
       : people;
 
   return (
-    <form
-      className="form form--wide"
-      method="post"
-      noValidate
-      aria-labelledby={labelledBy}
-      onSubmit={(event) => void submit(event)}
-      data-testid="plan-form"
+    <FormFrame
+      labelledBy={labelledBy}
+      testId="plan-form"
+      onSubmit={submit}
+      summaryRef={summaryRef}
+      messages={
+        <>
+          {saveError && (
+            <FormErrorBanner
+              error={saveError}
+              fieldErrors={fieldErrors}
+              labelOf={labelOf}
+              targetOf={targetOf}
+              forbiddenText={
+                user.role === 'inspector' ? t('plan.errors.ownOnly') : t('plan.noPermission')
+              }
+            />
+          )}
+        </>
+      }
     >
-      <div ref={summaryRef} tabIndex={-1} className="form__messages">
-        {saveError && (
-          <FormErrorBanner
-            error={saveError}
-            fieldErrors={fieldErrors}
-            labelOf={labelOf}
-            targetOf={targetOf}
-            forbiddenText={
-              user.role === 'inspector' ? t('plan.errors.ownOnly') : t('plan.noPermission')
-            }
-          />
-        )}
-      </div>
-      <p className="muted small">{t('propertyForm.requiredNote')}</p>
-
       <fieldset className="fieldset">
         <legend>{t('plan.visit')}</legend>
         <div className="form-grid">
@@ -504,7 +494,7 @@ function PlanForm({ property, labelledBy }: { property: Property; labelledBy: st
           {t('common.cancel')}
         </Link>
       </div>
-    </form>
+    </FormFrame>
   );
 }
 

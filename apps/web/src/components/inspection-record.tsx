@@ -11,7 +11,6 @@ import {
   useState,
   type ChangeEvent,
   type FormEvent,
-  type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -31,13 +30,26 @@ import {
   type Unit,
 } from '../api';
 import { formatNumber, splitAddress } from '../format';
-import { newUuid, normalizePath } from '../ids';
+import { newUuid } from '../ids';
 import { uploadPhoto, type PhotoUploadHandle } from '../photo-upload';
 import { Link, navigate, paths } from '../router';
 import { useSession } from '../session';
 import { formatDateTime, today, zonedIso } from '../time';
 import { useResource } from '../use-resource';
-import { Field, FieldErrorText, FormErrorBanner, type SaveError } from './form-parts';
+import {
+  Field,
+  fieldPlumbing,
+  FormErrorBanner,
+  FormFrame,
+  numberOf,
+  refusalOf,
+  serverError,
+  useFocusTarget,
+  useSummaryFocus,
+  withoutErrors,
+  type FieldPlumbing,
+  type SaveError,
+} from './form-parts';
 import {
   bilingual,
   kindLabel,
@@ -201,12 +213,6 @@ function occupancyDraftOf(unit: Unit): OccupancyDraft {
   };
 }
 
-/** '' → undefined; "54,5" → 54.5; text that is no number → NaN (the server names it). */
-function numberOf(value: string): number | undefined {
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : Number(trimmed.replace(',', '.'));
-}
-
 /** The units of a property with their building, in the order the property lists them. */
 function unitsOf(property: Property): Array<Unit & { buildingLabel: string }> {
   return property.buildings.flatMap((building) =>
@@ -280,9 +286,8 @@ function RecordForm({ inspection, property, catalogue, labelledBy }: RecordFormP
   const [saveError, setSaveError] = useState<SaveError | null>(null);
   const [blocked, setBlocked] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const [summaryFocus, setSummaryFocus] = useState(0);
+  const setFocusTarget = useFocusTarget();
+  const { summaryRef, focusSummary } = useSummaryFocus();
   const uploads = useRef(new Map<string, PhotoUploadHandle>());
   const previewUrls = useRef<string[]>([]);
 
@@ -294,16 +299,6 @@ function RecordForm({ inspection, property, catalogue, labelledBy }: RecordFormP
       urls.forEach((url) => URL.revokeObjectURL(url));
     };
   }, []);
-
-  useEffect(() => {
-    if (summaryFocus > 0) summaryRef.current?.focus();
-  }, [summaryFocus]);
-
-  useEffect(() => {
-    if (focusTarget === null) return;
-    document.getElementById(focusTarget)?.focus();
-    setFocusTarget(null);
-  }, [focusTarget]);
 
   const catalogueById = useMemo(
     () => new Map(catalogue.map((item) => [item.id, item])),
@@ -317,38 +312,10 @@ function RecordForm({ inspection, property, catalogue, labelledBy }: RecordFormP
   }, [catalogue]);
 
   // ---- ids and error plumbing ----
-  const inputId = (path: string): string => `${formId}-${path.replace(/\./g, '-')}`;
-  const errorId = (path: string): string => `${inputId(path)}-error`;
-  const messagesFor = (path: string): string[] =>
-    fieldErrors.filter((error) => error.field === path).map((error) => error.message);
-  const hasError = (path: string): boolean => fieldErrors.some((error) => error.field === path);
-
-  function fieldProps(
-    path: string,
-    options: { hint?: boolean; groups?: string[] } = {},
-  ): FieldAttributes {
-    const related = [path, ...(options.groups ?? [])].filter(hasError);
-    const describedBy = [
-      ...(options.hint ? [`${inputId(path)}-hint`] : []),
-      ...related.map(errorId),
-    ];
-    return {
-      id: inputId(path),
-      name: path,
-      'aria-invalid': related.length > 0 ? true : undefined,
-      'aria-describedby': describedBy.length > 0 ? describedBy.join(' ') : undefined,
-    };
-  }
-
-  const errorsOf = (path: string) => (
-    <FieldErrorText id={errorId(path)} path={path} messages={messagesFor(path)} />
-  );
+  const { inputId, errorId, hasError, fieldProps, errorsOf } = fieldPlumbing(formId, fieldErrors);
 
   function clearErrors(...paths: string[]) {
-    setFieldErrors((errors) => {
-      const next = errors.filter((error) => !paths.includes(error.field));
-      return next.length === errors.length ? errors : next;
-    });
+    setFieldErrors((errors) => withoutErrors(errors, (path) => paths.includes(path)));
   }
 
   // ---- findings ----
@@ -541,12 +508,12 @@ function RecordForm({ inspection, property, catalogue, labelledBy }: RecordFormP
       const photos = findings.flatMap((finding) => finding.photos);
       if (photos.some((photo) => photo.status === 'failed')) {
         setBlocked(t('record.photos.failedBlock'));
-        setSummaryFocus((value) => value + 1);
+        focusSummary();
         return;
       }
       if (photos.some((photo) => photo.status === 'uploading')) {
         setBlocked(t('record.photos.pendingBlock'));
-        setSummaryFocus((value) => value + 1);
+        focusSummary();
         return;
       }
     }
@@ -587,38 +554,37 @@ function RecordForm({ inspection, property, catalogue, labelledBy }: RecordFormP
   ) {
     if (!(error instanceof ApiError)) {
       setSaveError({ kind: 'server', message: String(error) });
-      setSummaryFocus((value) => value + 1);
+      focusSummary();
       return;
     }
     if (error.status === 401) return expired();
     if (error.isNetworkError) {
       setSaveError({ kind: 'network' });
     } else if (error.status === 400 || error.status === 422) {
-      const errors = (error.problem?.errors ?? []).map((item) => {
-        const field = normalizePath(item.field).replace(
+      // Rows go by index; the form knows them by id.
+      const refused = refusalOf(error, (path) =>
+        path.replace(
           /^(findings|occupancy|checks)\.(\d+)/,
           (_whole, group: keyof typeof sent, index: string) =>
             `${group}.${sent[group][Number(index)] ?? index}`,
-        );
-        return { field, message: item.message };
-      });
-      if (errors.some((item) => item.field === 'Idempotency-Key') && (await recordedMeanwhile()))
-        return;
-      setFieldErrors(errors);
-      setSaveError(
-        errors.length > 0
-          ? { kind: 'validation' }
-          : { kind: 'server', message: error.serverText ?? `HTTP ${error.status}` },
+        ),
       );
+      if (
+        refused.fieldErrors.some((item) => item.field === 'Idempotency-Key') &&
+        (await recordedMeanwhile())
+      )
+        return;
+      setFieldErrors(refused.fieldErrors);
+      setSaveError(refused.saveError);
     } else if (error.status === 409) {
       if (await recordedMeanwhile()) return;
       setSaveError({ kind: 'busy' });
     } else if (error.status === 403) {
       setSaveError({ kind: 'forbidden' });
     } else {
-      setSaveError({ kind: 'server', message: error.serverText ?? `HTTP ${error.status}` });
+      setSaveError(serverError(error));
     }
-    setSummaryFocus((value) => value + 1);
+    focusSummary();
   }
 
   // ---- labels of fields, for the error summary ----
@@ -686,32 +652,30 @@ function RecordForm({ inspection, property, catalogue, labelledBy }: RecordFormP
   );
 
   return (
-    <form
-      className="form form--wide"
-      method="post"
-      noValidate
-      aria-labelledby={labelledBy}
-      onSubmit={(event) => void submit(event)}
-      data-testid="record-form"
+    <FormFrame
+      labelledBy={labelledBy}
+      testId="record-form"
+      onSubmit={submit}
+      summaryRef={summaryRef}
+      messages={
+        <>
+          {blocked && (
+            <p className="banner banner--error" role="alert" data-testid="record-blocked">
+              {blocked}
+            </p>
+          )}
+          {saveError && (
+            <FormErrorBanner
+              error={saveError}
+              fieldErrors={fieldErrors}
+              labelOf={labelOf}
+              targetOf={targetOf}
+              forbiddenText={t('record.noPermission')}
+            />
+          )}
+        </>
+      }
     >
-      <div ref={summaryRef} tabIndex={-1} className="form__messages">
-        {blocked && (
-          <p className="banner banner--error" role="alert" data-testid="record-blocked">
-            {blocked}
-          </p>
-        )}
-        {saveError && (
-          <FormErrorBanner
-            error={saveError}
-            fieldErrors={fieldErrors}
-            labelOf={labelOf}
-            targetOf={targetOf}
-            forbiddenText={t('record.noPermission')}
-          />
-        )}
-      </div>
-      <p className="muted small">{t('propertyForm.requiredNote')}</p>
-
       <fieldset className="fieldset" data-testid="record-outcome">
         <legend>{t('record.outcome.legend')}</legend>
         <div className="segmented">
@@ -907,25 +871,13 @@ function RecordForm({ inspection, property, catalogue, labelledBy }: RecordFormP
           {t('record.photos.pendingNote')}
         </p>
       )}
-    </form>
+    </FormFrame>
   );
 }
 
 // ---- parts ------------------------------------------------------------------------------
 
-/** What ties a control to its label, hint and errors. */
-interface FieldAttributes {
-  id: string;
-  name: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
-
-interface Plumbing {
-  fieldProps: (path: string, options?: { hint?: boolean; groups?: string[] }) => FieldAttributes;
-  errorsOf: (path: string) => ReactNode;
-  inputId: (path: string) => string;
-}
+type Plumbing = Pick<FieldPlumbing, 'fieldProps' | 'errorsOf' | 'inputId'>;
 
 interface FindingProps extends Plumbing {
   index: number;

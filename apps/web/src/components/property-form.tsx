@@ -1,12 +1,4 @@
-import {
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type FormEvent,
-  type InputHTMLAttributes,
-} from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   api,
@@ -22,10 +14,24 @@ import {
 } from '../api';
 import { addressLine, placeLine, streetLine } from '../format';
 import { Link, navigate, paths } from '../router';
-import { newUuid, normalizePath } from '../ids';
+import { newUuid } from '../ids';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
-import { Field, FieldErrorText, RequiredMark } from './form-parts';
+import {
+  Field,
+  FieldErrorText,
+  fieldPlumbing,
+  FormErrorBanner,
+  FormFrame,
+  numberOf,
+  refusalOf,
+  RequiredMark,
+  serverError,
+  useFocusTarget,
+  useSummaryFocus,
+  withoutErrors,
+  type SaveError,
+} from './form-parts';
 import { LoadError, Loading, setFlash, useDocumentTitle } from './page';
 import { lastPropertyListUrl } from './property-list';
 import { LocationPicker } from './lazy-map';
@@ -109,12 +115,6 @@ function draftOf(property: Property | undefined, buildingLabel: string): Draft {
   };
 }
 
-/** '' → undefined; "54,5" → 54.5; text that is no number → NaN, which the server refuses. */
-function numberOf(value: string): number | undefined {
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : Number(trimmed.replace(',', '.'));
-}
-
 const optionalText = (value: string): string | undefined => value.trim() || undefined;
 
 function pointOf(draft: Draft): Point | undefined {
@@ -189,14 +189,6 @@ function toUpdateInput(draft: Draft, base: Property): UpdatePropertyInput {
 
 /** Errors about the location as a whole, shown above both coordinate inputs. */
 const locationPaths = ['location', 'location.coordinates', 'location.type'];
-
-type SaveError =
-  | { kind: 'validation' }
-  | { kind: 'stale'; current: Property | undefined }
-  | { kind: 'network' }
-  | { kind: 'forbidden' }
-  | { kind: 'busy' }
-  | { kind: 'server'; message: string };
 
 // ---- pages ------------------------------------------------------------------------------
 
@@ -292,52 +284,22 @@ function PropertyForm({ property, labelledBy }: PropertyFormProps) {
   // one only after the server refused the body (4xx), because the next body will differ.
   const [idempotencyKey, setIdempotencyKey] = useState(newUuid);
   const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<SaveError | null>(null);
+  const [saveError, setSaveError] = useState<SaveError<Property> | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [reloaded, setReloaded] = useState(false);
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const [summaryFocus, setSummaryFocus] = useState(0);
+  const setFocusTarget = useFocusTarget();
+  const { summaryRef, focusSummary } = useSummaryFocus();
 
   const districts = useResource((signal) => api.districts(signal), []);
 
-  useEffect(() => {
-    if (summaryFocus > 0) summaryRef.current?.focus();
-  }, [summaryFocus]);
-
-  useEffect(() => {
-    if (focusTarget === null) return;
-    document.getElementById(focusTarget)?.focus();
-    setFocusTarget(null);
-  }, [focusTarget]);
-
   // ---- ids and error plumbing ----
-  const inputId = (path: string): string => `${formId}-${path.replace(/\./g, '-')}`;
-  const errorId = (path: string): string => `${inputId(path)}-error`;
-  const messagesFor = (path: string): string[] =>
-    fieldErrors.filter((error) => error.field === path).map((error) => error.message);
-  const hasError = (path: string): boolean => fieldErrors.some((error) => error.field === path);
-
-  /** Props that tie an input to its label, hint and errors (own path plus group paths). */
-  function fieldProps(path: string, options: { hint?: boolean; groups?: string[] } = {}) {
-    const related = [path, ...(options.groups ?? [])].filter(hasError);
-    const describedBy = [
-      ...(options.hint ? [`${inputId(path)}-hint`] : []),
-      ...related.map(errorId),
-    ];
-    return {
-      id: inputId(path),
-      name: path,
-      'aria-invalid': related.length > 0 ? true : undefined,
-      'aria-describedby': describedBy.length > 0 ? describedBy.join(' ') : undefined,
-    } satisfies InputHTMLAttributes<HTMLInputElement>;
-  }
+  const { inputId, errorId, messagesFor, hasError, fieldProps, errorsOf } = fieldPlumbing(
+    formId,
+    fieldErrors,
+  );
 
   function clearErrors(predicate: (path: string) => boolean) {
-    setFieldErrors((errors) => {
-      const next = errors.filter((error) => !predicate(error.field));
-      return next.length === errors.length ? errors : next;
-    });
+    setFieldErrors((errors) => withoutErrors(errors, predicate));
   }
 
   function update(patch: Partial<Draft>, ...fields: string[]) {
@@ -512,17 +474,10 @@ function PropertyForm({ property, labelledBy }: PropertyFormProps) {
     } else if (error.status === 401) {
       expired();
     } else if (error.status === 400 || error.status === 422) {
-      const errors = (error.problem?.errors ?? []).map((item) => ({
-        field: normalizePath(item.field),
-        message: item.message,
-      }));
-      setFieldErrors(errors);
-      setSaveError(
-        errors.length > 0
-          ? { kind: 'validation' }
-          : { kind: 'server', message: error.serverText ?? `HTTP ${error.status}` },
-      );
-      setSummaryFocus((value) => value + 1);
+      const refused = refusalOf(error);
+      setFieldErrors(refused.fieldErrors);
+      setSaveError(refused.saveError);
+      focusSummary();
     } else if (error.status === 412 && base) {
       let current = currentOf<Property>(error);
       if (!current) {
@@ -533,13 +488,13 @@ function PropertyForm({ property, labelledBy }: PropertyFormProps) {
         }
       }
       setSaveError({ kind: 'stale', current });
-      setSummaryFocus((value) => value + 1);
+      focusSummary();
     } else if (error.status === 403) {
       setSaveError({ kind: 'forbidden' });
     } else if (error.status === 409) {
       setSaveError({ kind: 'busy' });
     } else {
-      setSaveError({ kind: 'server', message: error.serverText ?? `HTTP ${error.status}` });
+      setSaveError(serverError(error));
     }
   }
 
@@ -549,7 +504,7 @@ function PropertyForm({ property, labelledBy }: PropertyFormProps) {
     setFieldErrors([]);
     setSaveError(null);
     setReloaded(true);
-    setSummaryFocus((value) => value + 1);
+    focusSummary();
   }
 
   const picked = useMemo((): [number, number] | undefined => {
@@ -561,39 +516,35 @@ function PropertyForm({ property, labelledBy }: PropertyFormProps) {
     return [lon, lat];
   }, [draft.lon, draft.lat]);
 
-  const errorsOf = (path: string) => (
-    <FieldErrorText id={errorId(path)} path={path} messages={messagesFor(path)} />
-  );
   const districtListId = `${formId}-districts`;
 
   return (
-    <form
-      className="form form--wide"
-      method="post"
-      noValidate
-      aria-labelledby={labelledBy}
-      onSubmit={(event) => void submit(event)}
-      data-testid="property-form"
+    <FormFrame
+      labelledBy={labelledBy}
+      testId="property-form"
+      onSubmit={submit}
+      summaryRef={summaryRef}
+      messages={
+        <>
+          {reloaded && (
+            <p className="banner banner--success" role="status">
+              {t('propertyForm.errors.stale.reloaded')}
+            </p>
+          )}
+          {saveError && (
+            <FormErrorBanner
+              error={saveError}
+              fieldErrors={fieldErrors}
+              labelOf={labelOf}
+              targetOf={targetOf}
+              forbiddenText={t('propertyForm.errors.forbidden')}
+              currentValues={(current) => <CurrentValues property={current} />}
+              onLoadCurrent={loadCurrent}
+            />
+          )}
+        </>
+      }
     >
-      <div ref={summaryRef} tabIndex={-1} className="form__messages">
-        {reloaded && (
-          <p className="banner banner--success" role="status">
-            {t('propertyForm.errors.stale.reloaded')}
-          </p>
-        )}
-        {saveError && (
-          <SaveErrorBanner
-            error={saveError}
-            fieldErrors={fieldErrors}
-            labelOf={labelOf}
-            targetOf={targetOf}
-            onLoadCurrent={loadCurrent}
-          />
-        )}
-      </div>
-
-      <p className="muted small">{t('propertyForm.requiredNote')}</p>
-
       <fieldset
         className="fieldset"
         aria-describedby={[
@@ -1018,109 +969,11 @@ function PropertyForm({ property, labelledBy }: PropertyFormProps) {
           {t('common.cancel')}
         </Link>
       </div>
-    </form>
+    </FormFrame>
   );
 }
 
 // ---- small parts ------------------------------------------------------------------------
-
-interface SaveErrorBannerProps {
-  error: SaveError;
-  fieldErrors: FieldError[];
-  labelOf: (path: string) => string | undefined;
-  targetOf: (path: string) => string | undefined;
-  onLoadCurrent: (current: Property) => void;
-}
-
-function SaveErrorBanner({
-  error,
-  fieldErrors,
-  labelOf,
-  targetOf,
-  onLoadCurrent,
-}: SaveErrorBannerProps) {
-  const { t } = useTranslation();
-  switch (error.kind) {
-    case 'validation':
-      return (
-        <div className="banner banner--error" role="alert" data-testid="form-error">
-          <p className="banner__title">{t('propertyForm.errors.summary')}</p>
-          <ul className="error-list">
-            {fieldErrors.map((item, index) => {
-              const label = labelOf(item.field);
-              const target = targetOf(item.field);
-              const text = label ? `${label}: ${item.message}` : `${item.field}: ${item.message}`;
-              return (
-                <li key={`${item.field}-${index}`}>
-                  {target ? (
-                    <a
-                      href={`#${target}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        document.getElementById(target)?.focus();
-                      }}
-                    >
-                      {text}
-                    </a>
-                  ) : (
-                    text
-                  )}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      );
-    case 'stale':
-      return (
-        <div className="banner banner--error stack" role="alert" data-testid="stale-error">
-          <p className="banner__title">{t('propertyForm.errors.stale.title')}</p>
-          {error.current ? (
-            <>
-              <p>{t('propertyForm.errors.stale.text', { version: error.current.version })}</p>
-              <CurrentValues property={error.current} />
-              <p>
-                <button
-                  type="button"
-                  className="button button--primary"
-                  onClick={() => error.current && onLoadCurrent(error.current)}
-                  data-testid="load-current"
-                >
-                  {t('propertyForm.errors.stale.reload')}
-                </button>
-              </p>
-            </>
-          ) : (
-            <p>{t('errors.network')}</p>
-          )}
-        </div>
-      );
-    case 'network':
-      return (
-        <p className="banner banner--error" role="alert" data-testid="form-error">
-          {t('propertyForm.errors.network')}
-        </p>
-      );
-    case 'forbidden':
-      return (
-        <p className="banner banner--error" role="alert" data-testid="form-error">
-          {t('propertyForm.errors.forbidden')}
-        </p>
-      );
-    case 'busy':
-      return (
-        <p className="banner banner--error" role="alert" data-testid="form-error">
-          {t('propertyForm.errors.busy')}
-        </p>
-      );
-    case 'server':
-      return (
-        <p className="banner banner--error" role="alert" data-testid="form-error">
-          {t('propertyForm.errors.server', { message: error.message })}
-        </p>
-      );
-  }
-}
 
 /** The record as someone else saved it, so the user can compare before reloading. */
 function CurrentValues({ property }: { property: Property }) {
