@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { COMPLETE_DEFAULTS, CompleteOptions, inspectionComplete } from './inspection-complete';
 import { BBOX_DEFAULTS, BboxOptions, propertiesBbox } from './properties-bbox';
 
 const USAGE = `Usage: npm run bench -- <name> [options]
@@ -14,7 +15,19 @@ Options (properties-bbox):
   --connections N     concurrent connections of the load generator (default ${BBOX_DEFAULTS.connections})
   --duration S        seconds per run (default ${BBOX_DEFAULTS.durationS})
   --warmup S          seconds of warm-up per server (default ${BBOX_DEFAULTS.warmupS})
-  --runs N            measured runs per server, alternating (default ${BBOX_DEFAULTS.runs})`;
+  --runs N            measured runs per server, alternating (default ${BBOX_DEFAULTS.runs})
+  inspection-complete POST /api/v1/inspections/:id/complete with 10 findings (+ Idempotency-Key)
+                    from 8 concurrent clients: the api against a raw pg script writing the same
+                    rows in one transaction per inspection on 8 connections
+Options (inspection-complete):
+  --keep              reuse the database hausakte_bench_inspections if it has properties
+  --properties N      properties to seed (default ${COMPLETE_DEFAULTS.properties})
+  --findings N        findings per inspection (default ${COMPLETE_DEFAULTS.findings})
+  --clients N         concurrent clients / connections (default ${COMPLETE_DEFAULTS.clients})
+  --duration S        seconds per run (default ${COMPLETE_DEFAULTS.durationS})
+  --runs N            measured runs per side, alternating (default ${COMPLETE_DEFAULTS.runs})
+  --inspections N     a fixed number of completions per run instead of --duration
+  --profile           report where the app's time goes (queries, CPU by package)`;
 
 class UsageError extends Error {}
 
@@ -58,6 +71,19 @@ async function main(argv: string[]): Promise<void> {
       }
       return propertiesBbox(options);
     }
+    case 'inspection-complete': {
+      const options: CompleteOptions = {
+        keep: values.keep ?? false,
+        properties: positive('properties', values.properties, COMPLETE_DEFAULTS.properties),
+        findings: positive('findings', values.findings, COMPLETE_DEFAULTS.findings),
+        clients: positive('clients', values.clients, COMPLETE_DEFAULTS.clients),
+        durationS: positive('duration', values.duration, COMPLETE_DEFAULTS.durationS),
+        runs: positive('runs', values.runs, COMPLETE_DEFAULTS.runs),
+        inspections: positive('inspections', values.inspections, COMPLETE_DEFAULTS.inspections),
+        profile: values.profile ?? false,
+      };
+      return inspectionComplete(options);
+    }
     default:
       throw new UsageError(`unknown benchmark ${name}`);
   }
@@ -77,6 +103,10 @@ function parse(argv: string[]) {
       duration: { type: 'string' },
       warmup: { type: 'string' },
       runs: { type: 'string' },
+      findings: { type: 'string' },
+      clients: { type: 'string' },
+      inspections: { type: 'string' },
+      profile: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

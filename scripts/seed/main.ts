@@ -9,7 +9,10 @@ const USAGE = `Usage: npm run seed -- --properties N [--seed S] [--append] [--if
   --append         add to a database that has properties already
   --if-empty       seed only if the database has no properties; otherwise say so and exit 0
 Seeds the database in DATABASE_URL (created and migrated if needed) with a deterministic fake
-Herne: synthetic borough outlines, streets, properties, buildings, units, landlords, ownerships.`;
+Herne: synthetic borough outlines, streets, properties, buildings, units, landlords, ownerships;
+then, if the database has no inspections or complaints yet and an active inspector or officer
+(run \`npm run cli -- demo-users\` first), the demo activity: complaints, inspections (some today
+for inspektor@herne.example), defects, occupancy counts, photos (PHOTO_STORAGE_DIR), risk scores.`;
 
 class UsageError extends Error {}
 
@@ -60,6 +63,7 @@ async function main(argv: string[]): Promise<void> {
         .map(([table, count]) => `${table} ${count}`)
         .join(', ')} (${total} rows, ${Math.round(total / result.seconds)} rows/s)`,
     );
+    for (const line of result.activity) console.log(`seed: ${line}`);
     console.log('seed: planted for landlord-network detection (scripts/seed/README.md):');
     for (const line of result.planted) console.log(`  - ${line}`);
   } catch (error) {

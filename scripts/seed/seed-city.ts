@@ -1,10 +1,12 @@
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { installDefaultCatalogue } from '@hausakte/inspections';
 import { databaseOptions, ensureDatabase, loadConfig } from '@hausakte/platform';
 import { Chunk, planCity, propertyChunks } from './generate';
 import { boroughs, DISTRICT_SOURCE, multiPolygonWkt } from './geography';
 import type { LandlordRow } from './landlords';
 import { Random } from './random';
+import { ACTIVITY_TABLES, ActivityTable, seedActivity } from './seed-activity';
 
 export interface SeedOptions {
   /** Number of properties to add. */
@@ -19,6 +21,16 @@ export interface SeedOptions {
   batchSize?: number;
   /** Batches in flight at once, each on its own connection. Default 2. */
   concurrency?: number;
+  /**
+   * Add the demo activity (complaints, inspections, defects, occupancy counts, photos, risk
+   * scores) when the database has none yet and an inspector or officer to attribute it to.
+   * Default true.
+   */
+  activity?: boolean;
+  /** The moment the activity is planned around ("today"); default now. */
+  now?: Date;
+  /** Where photo files go; default PHOTO_STORAGE_DIR of the environment. */
+  photoStorageDir?: string;
   /** Progress lines; default silent. */
   log?: (line: string) => void;
 }
@@ -34,10 +46,13 @@ export interface SeedResult {
     | 'buildings'
     | 'units'
     | 'landlords'
-    | 'ownerships',
+    | 'ownerships'
+    | ActivityTable,
     number
   >;
   seconds: number;
+  /** What the demo activity added or why it was left out, in words. */
+  activity: string[];
   /** The patterns planted for landlord-network detection, in words. */
   planted: string[];
 }
@@ -89,6 +104,9 @@ export async function seedCity(options: SeedOptions): Promise<SeedResult> {
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) log(`applied migrations ${applied.map((m) => m.name).join(', ')}`);
+    // As `npm run migrate` does: the activity's defects refer to the catalogue.
+    const added = await installDefaultCatalogue(dataSource);
+    if (added) log(`added ${added} entries of the shipped defect catalogue`);
   } finally {
     await dataSource.destroy();
   }
@@ -119,6 +137,10 @@ export async function seedCity(options: SeedOptions): Promise<SeedResult> {
       units: 0,
       landlords: 0,
       ownerships: 0,
+      ...(Object.fromEntries(ACTIVITY_TABLES.map((table) => [table, 0])) as Record<
+        ActivityTable,
+        number
+      >),
     };
 
     const districtIds = await ensureDistricts(lock, ids, rows);
@@ -181,12 +203,27 @@ export async function seedCity(options: SeedOptions): Promise<SeedResult> {
     await lock.query(
       'ANALYZE districts, properties, property_addresses, buildings, units, landlords, ownerships',
     );
+    let activity: string[] = [];
+    if (options.activity ?? true) {
+      const activityStart = process.hrtime.bigint();
+      const added = await seedActivity(pool, {
+        databaseUrl,
+        seed,
+        now: options.now ?? new Date(),
+        photoStorageDir: options.photoStorageDir,
+        log,
+      });
+      Object.assign(rows, added.rows);
+      activity = added.notes;
+      log(`activity done in ${secondsSince(activityStart).toFixed(1)} s`);
+    }
     return {
       database,
       seed,
       rows,
       seconds: secondsSince(started),
       planted: plan.landlords.planted,
+      activity,
     };
   } finally {
     await lock.query('SELECT pg_advisory_unlock($1)', [SEED_LOCK]).catch(() => undefined);
