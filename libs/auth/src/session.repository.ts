@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, LessThan, MoreThan } from 'typeorm';
+import { IsNull, LessThan } from 'typeorm';
 import { TransactionHost, Tx } from '@hausakte/platform';
 import { Session } from './session.entity';
 import { User } from './user.entity';
@@ -18,15 +18,14 @@ export class SessionRepository {
 
   /** The live session for a token hash, with its user, if both are still valid right now. */
   async findLive(tokenHash: string): Promise<{ session: Session; user: User } | null> {
-    const session = await this.sessions.findOne({
-      where: {
-        tokenHash,
-        revokedAt: IsNull(),
-        expiresAt: MoreThan(new Date()),
-        user: { active: true },
-      },
-      relations: { user: true },
-    });
+    // One statement on every request: no LIMIT, so TypeORM does not add its paging subquery.
+    const session = await this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user', 'user.active')
+      .where('session.tokenHash = :tokenHash', { tokenHash })
+      .andWhere('session.revokedAt IS NULL')
+      .andWhere('session.expiresAt > now()')
+      .getOne();
     return session?.user ? { session, user: session.user } : null;
   }
 

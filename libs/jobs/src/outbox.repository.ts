@@ -15,10 +15,14 @@ export class OutboxRepository {
     return this.txHost.isTransactionActive();
   }
 
+  /** Plain SQL: it runs with every command that asks for a job. */
   async insert(
     message: Pick<OutboxMessage, 'jobName' | 'jobId' | 'payload' | 'runAt'>,
   ): Promise<void> {
-    await this.messages.insert(message);
+    await (this.txHost as Tx).tx.query(
+      `INSERT INTO outbox (job_name, job_id, payload, run_at) VALUES ($1, $2, $3, $4)`,
+      [message.jobName, message.jobId, JSON.stringify(message.payload), message.runAt],
+    );
   }
 
   /**

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Tx } from '@hausakte/platform';
+import type { Severity } from '@hausakte/inspections/rules';
 import { CatalogueItem } from './catalogue-item.entity';
+
+/** A catalogue version as a finding is checked against it. */
+export interface FindingCatalogueVersion {
+  id: string;
+  code: string;
+  severity: Severity;
+  /** The code's newest version is retired: no new findings against any of its versions. */
+  codeRetired: boolean;
+}
 
 export type NewCatalogueVersion = Omit<CatalogueItem, 'id' | 'createdAt'>;
 
@@ -33,21 +43,24 @@ export class CatalogueRepository {
     return this.repo.findOneBy({ id });
   }
 
-  findVersions(ids: string[]): Promise<CatalogueItem[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.repo.createQueryBuilder('item').where('item.id IN (:...ids)', { ids }).getMany();
-  }
-
-  /** Of these codes, those whose newest version is retired. */
-  async retiredCodes(codes: string[]): Promise<Set<string>> {
-    if (codes.length === 0) return new Set();
-    const rows: Array<{ code: string }> = await (this.txHost as Tx).tx.query(
-      `SELECT code FROM (SELECT DISTINCT ON (code) code, retired FROM catalogue_items
-                          WHERE code = ANY($1::text[]) ORDER BY code, version DESC) newest
-        WHERE retired`,
-      [codes],
-    );
-    return new Set(rows.map((row) => row.code));
+  /** These versions with what a finding needs, and whether their code is retired now. */
+  async versionsForFindings(ids: string[]): Promise<FindingCatalogueVersion[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string; code: string; severity: Severity; code_retired: boolean }> =
+      await (this.txHost as Tx).tx.query(
+        `SELECT c.id, c.code, c.severity, newest.retired AS code_retired
+           FROM catalogue_items c
+           CROSS JOIN LATERAL (SELECT n.retired FROM catalogue_items n WHERE n.code = c.code
+                                ORDER BY n.version DESC LIMIT 1) newest
+          WHERE c.id = ANY($1::uuid[])`,
+        [ids],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      severity: row.severity,
+      codeRetired: row.code_retired,
+    }));
   }
 
   /** The current version of a code, locked so that two edits cannot both become version n + 1. */

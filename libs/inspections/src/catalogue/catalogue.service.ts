@@ -7,8 +7,7 @@ import {
   StaleVersionProblem,
   Transactional,
 } from '@hausakte/platform';
-import type { CatalogueItem } from './catalogue-item.entity';
-import { CatalogueRepository } from './catalogue.repository';
+import { CatalogueRepository, FindingCatalogueVersion } from './catalogue.repository';
 import { CatalogueItemDto, CatalogueItemListDto } from './dto/catalogue-item.dto';
 import type {
   CatalogueQueryDto,
@@ -55,13 +54,8 @@ export class CatalogueService {
   }
 
   /** The versions with these ids, for checking findings against them. */
-  versions(ids: string[]): Promise<CatalogueItem[]> {
-    return this.catalogue.findVersions(ids);
-  }
-
-  /** Of these codes, those retired from the catalogue (not offered for new findings). */
-  retiredCodes(codes: string[]): Promise<Set<string>> {
-    return this.catalogue.retiredCodes([...new Set(codes)]);
+  versionsForFindings(ids: string[]): Promise<FindingCatalogueVersion[]> {
+    return this.catalogue.versionsForFindings([...new Set(ids)]);
   }
 
   @Transactional()

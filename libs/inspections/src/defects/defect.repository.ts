@@ -154,16 +154,43 @@ export class DefectRepository {
   }
 
   /**
-   * Inserts new defects, first taking the lock the nightly photo purge respects: a photo that
-   * waited for its defect is not removed while the defect is being recorded.
+   * Inserts new defects in one plain statement (the hot path of recording), first taking the lock the nightly photo purge respects (a photo that
+   * waited for its defect is not removed while the defect is being recorded). Returns the ids that
+   * exist already and were not inserted.
    */
-  async insertMany(defects: NewDefect[]): Promise<void> {
-    if (defects.length === 0) return;
-    await lockDefectsForPhotos(
-      this.manager,
-      defects.map((defect) => defect.id),
+  async insertNew(defects: NewDefect[]): Promise<string[]> {
+    if (defects.length === 0) return [];
+    const ids = defects.map((defect) => defect.id);
+    await lockDefectsForPhotos(this.manager, ids);
+    const rows: Array<{ id: string }> = await this.manager.query(
+      `INSERT INTO defects (id, property_id, inspection_id, unit_id, room, catalogue_item_id,
+                            severity, severity_reason, description, position, status, created_by)
+       SELECT given.id, given.property_id, given.inspection_id, given.unit_id, given.room,
+              given.catalogue_item_id, given.severity, given.severity_reason, given.description,
+              ST_SetSRID(ST_GeomFromGeoJSON(given.position), 4326), given.status, given.created_by
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::uuid[],
+                     $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::uuid[])
+              AS given (id, property_id, inspection_id, unit_id, room, catalogue_item_id, severity,
+                        severity_reason, description, position, status, created_by)
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id`,
+      [
+        ids,
+        defects.map((defect) => defect.propertyId),
+        defects.map((defect) => defect.inspectionId),
+        defects.map((defect) => defect.unitId),
+        defects.map((defect) => defect.room),
+        defects.map((defect) => defect.catalogueItemId),
+        defects.map((defect) => defect.severity),
+        defects.map((defect) => defect.severityReason),
+        defects.map((defect) => defect.description),
+        defects.map((defect) => (defect.position ? JSON.stringify(defect.position) : null)),
+        defects.map((defect) => defect.status),
+        defects.map((defect) => defect.createdBy),
+      ],
     );
-    await this.manager.getRepository(Defect).insert(defects);
+    const inserted = new Set(rows.map((row) => row.id));
+    return ids.filter((id) => !inserted.has(id));
   }
 
   save(defect: Defect): Promise<Defect> {

@@ -17,6 +17,7 @@ import { isOpenDefect, statusAfterCheck } from '../defects/defect-lifecycle';
 import { DefectRepository, NewDefect } from '../defects/defect.repository';
 import { isFieldError, resolveSeverity } from '../defects/severity-override';
 import { assessOccupancy } from '../occupancy/occupancy-count';
+import { OccupancyDto } from '../occupancy/occupancy.dto';
 import { NewOccupancy, OccupancyRepository } from '../occupancy/occupancy.repository';
 import type { CompleteInspectionDto } from './inspection-input.dto';
 import type { InspectionDetailDto } from './inspection.dto';
@@ -83,10 +84,9 @@ export class InspectionCompletionService {
 
     if (input.outcome === 'no_access') {
       await this.recordNoAccess(inspection, input, completedAt, actor);
-    } else {
-      await this.recordDone(inspection, input, completedAt, actor);
+      return this.reads.detail(id, { occupancy: [], checks: [] });
     }
-    return this.reads.get(id);
+    return this.reads.detail(id, await this.recordDone(inspection, input, completedAt, actor));
   }
 
   /**
@@ -125,7 +125,7 @@ export class InspectionCompletionService {
     inspection.completedBy = actor.id;
     inspection.outcomeReason = input.noAccessReason ?? null;
     inspection.notes = input.notes ?? null;
-    await this.inspections.save(inspection);
+    await this.inspections.recordOutcome(inspection);
 
     const revisitAt = input.revisitAt
       ? new Date(input.revisitAt)
@@ -159,28 +159,30 @@ export class InspectionCompletionService {
       inspectorIds,
     );
 
-    await this.audit.record({
-      action: 'inspection.no_access',
-      entityType: 'inspection',
-      entityId: inspection.id,
-      after: {
-        reason: inspection.outcomeReason,
-        completedAt: completedAt.toISOString(),
-        revisitInspectionId: revisit.id,
+    await this.audit.recordMany([
+      {
+        action: 'inspection.no_access',
+        entityType: 'inspection',
+        entityId: inspection.id,
+        after: {
+          reason: inspection.outcomeReason,
+          completedAt: completedAt.toISOString(),
+          revisitInspectionId: revisit.id,
+        },
       },
-    });
-    await this.audit.record({
-      action: 'inspection.planned',
-      entityType: 'inspection',
-      entityId: revisit.id,
-      after: {
-        propertyId: revisit.propertyId,
-        kind: revisit.kind,
-        scheduledAt: revisitAt.toISOString(),
-        followsInspectionId: inspection.id,
-        inspectorIds,
+      {
+        action: 'inspection.planned',
+        entityType: 'inspection',
+        entityId: revisit.id,
+        after: {
+          propertyId: revisit.propertyId,
+          kind: revisit.kind,
+          scheduledAt: revisitAt.toISOString(),
+          followsInspectionId: inspection.id,
+          inspectorIds,
+        },
       },
-    });
+    ]);
     await this.outbox.add({
       job: 'inspection-completed',
       jobId: `inspection-completed-${inspection.id}`,
@@ -193,7 +195,7 @@ export class InspectionCompletionService {
     input: CompleteInspectionDto,
     completedAt: Date,
     actor: AuthenticatedUser,
-  ): Promise<void> {
+  ): Promise<Pick<InspectionDetailDto, 'occupancy' | 'checks'>> {
     const units = await this.facts.unitsOf(inspection.propertyId);
     const inspectionDate = berlinDateOf(completedAt);
     const findings = await this.checkFindings(inspection, input, units, actor);
@@ -204,9 +206,15 @@ export class InspectionCompletionService {
     inspection.completedAt = completedAt;
     inspection.completedBy = actor.id;
     inspection.notes = input.notes ?? null;
-    await this.inspections.save(inspection);
+    await this.inspections.recordOutcome(inspection);
 
-    await this.defects.insertMany(findings);
+    // Finding ids are the client's: one already recorded elsewhere is a conflict, not a repeat.
+    const taken = await this.defects.insertNew(findings);
+    if (taken.length > 0) {
+      throw new ConflictProblem('Findings with these ids exist already, from another inspection.', {
+        defectIds: taken,
+      });
+    }
     await this.occupancy.insertMany(occupancy);
     await this.defects.insertChecks(
       input.checks.map((check) => ({
@@ -223,19 +231,19 @@ export class InspectionCompletionService {
       );
     }
 
-    await this.audit.record({
-      action: 'inspection.completed',
-      entityType: 'inspection',
-      entityId: inspection.id,
-      after: {
-        completedAt: completedAt.toISOString(),
-        findingIds: findings.map((finding) => finding.id),
-        occupancyUnitIds: occupancy.map((row) => row.unitId),
-        checks: checks.map((check) => ({ defectId: check.defectId, result: check.result })),
+    await this.audit.recordMany([
+      {
+        action: 'inspection.completed',
+        entityType: 'inspection',
+        entityId: inspection.id,
+        after: {
+          completedAt: completedAt.toISOString(),
+          findingIds: findings.map((finding) => finding.id),
+          occupancyUnitIds: occupancy.map((row) => row.unitId),
+          checks: checks.map((check) => ({ defectId: check.defectId, result: check.result })),
+        },
       },
-    });
-    for (const finding of findings) {
-      await this.audit.record({
+      ...findings.map((finding) => ({
         action: 'defect.recorded',
         entityType: 'defect',
         entityId: finding.id,
@@ -249,10 +257,8 @@ export class InspectionCompletionService {
           description: finding.description,
           status: 'open',
         },
-      });
-    }
-    for (const row of occupancy) {
-      await this.audit.record({
+      })),
+      ...occupancy.map((row) => ({
         action: 'occupancy.recorded',
         entityType: 'unit',
         entityId: row.unitId,
@@ -265,17 +271,15 @@ export class InspectionCompletionService {
           outcome: row.outcome,
           ruleSetId: row.ruleSetId,
         },
-      });
-    }
-    for (const check of checks) {
-      await this.audit.record({
+      })),
+      ...checks.map((check) => ({
         action: 'defect.status_changed',
         entityType: 'defect',
         entityId: check.defectId,
         before: { status: check.before },
         after: { status: statusAfterCheck(check.result), inspectionId: inspection.id },
-      });
-    }
+      })),
+    ]);
 
     await this.outbox.add({
       job: 'inspection-completed',
@@ -293,6 +297,14 @@ export class InspectionCompletionService {
         },
       });
     }
+    return {
+      occupancy: occupancy.map((row) => OccupancyDto.from(row)),
+      checks: input.checks.map((check) => ({
+        defectId: check.defectId,
+        result: check.result,
+        note: check.note ?? null,
+      })),
+    };
   }
 
   private async checkFindings(
@@ -303,16 +315,9 @@ export class InspectionCompletionService {
   ): Promise<NewDefect[]> {
     const errors: FieldError[] = [];
     const twice = repeated(input.findings, (finding) => finding.id);
-    const versions = await this.catalogue.versions([
-      ...new Set(input.findings.map((finding) => finding.catalogueItemId)),
-    ]);
-    const retired = await this.catalogue.retiredCodes(versions.map((version) => version.code));
-    const existing = await this.defects.lockByIds(input.findings.map((finding) => finding.id));
-    if (existing.length > 0) {
-      throw new ConflictProblem('Findings with these ids exist already, from another inspection.', {
-        defectIds: existing.map((defect) => defect.id),
-      });
-    }
+    const versions = await this.catalogue.versionsForFindings(
+      input.findings.map((finding) => finding.catalogueItemId),
+    );
 
     const findings: NewDefect[] = [];
     input.findings.forEach((finding, index) => {
@@ -324,7 +329,7 @@ export class InspectionCompletionService {
         return;
       }
       // An older version is fine (a phone offline since the change); a retired entry is not.
-      if (retired.has(version.code)) {
+      if (version.codeRetired) {
         errors.push({ field: `${at}catalogueItemId`, message: 'is retired from the catalogue' });
         return;
       }

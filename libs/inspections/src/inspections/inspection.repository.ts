@@ -119,10 +119,26 @@ export class InspectionRepository {
   findByIdForUpdate(id: string): Promise<Inspection | null> {
     return this.manager
       .getRepository(Inspection)
-      .createQueryBuilder('inspection')
-      .setLock('pessimistic_write')
-      .where('inspection.id = :id', { id })
-      .getOne();
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** Writes a visit's outcome in one statement (the row is locked; `save` would read it again). */
+  async recordOutcome(inspection: Inspection): Promise<void> {
+    await this.manager.query(
+      `UPDATE inspections
+          SET status = $2, completed_at = $3, completed_by = $4, outcome_reason = $5, notes = $6,
+              completion_hash = $7, version = version + 1, updated_at = now()
+        WHERE id = $1`,
+      [
+        inspection.id,
+        inspection.status,
+        inspection.completedAt,
+        inspection.completedBy,
+        inspection.outcomeReason,
+        inspection.notes,
+        inspection.completionHash,
+      ],
+    );
   }
 
   save(inspection: Inspection): Promise<Inspection> {

@@ -80,29 +80,35 @@ export class InspectionsService {
   }
 
   async get(id: string): Promise<InspectionDetailDto> {
+    return this.detail(id);
+  }
+
+  /**
+   * One inspection with its records, read one after the other (they may share the transaction's
+   * connection). A command that has just written the occupancy and checks passes them in.
+   */
+  async detail(
+    id: string,
+    recorded?: Pick<InspectionDetailDto, 'occupancy' | 'checks'>,
+  ): Promise<InspectionDetailDto> {
     const inspection = await this.inspections.view(id);
     if (!inspection) throw new NotFoundProblem('Inspection');
-    const [findings, occupancy, checks, revisitInspectionId, openDefects] = await Promise.all([
-      this.defects.viewOfInspection(id),
-      this.occupancy.ofInspection(id),
-      this.defects.checksOfInspection(id),
-      this.inspections.revisitOf(id),
-      inspection.status === 'planned'
-        ? this.defects.openOfProperty(inspection.propertyId)
-        : Promise.resolve([]),
-    ]);
-    return {
-      ...inspection,
-      findings,
-      occupancy,
-      checks: checks.map((check) => ({
+    const findings = await this.defects.viewOfInspection(id);
+    const occupancy = recorded?.occupancy ?? (await this.occupancy.ofInspection(id));
+    const checks =
+      recorded?.checks ??
+      (await this.defects.checksOfInspection(id)).map((check) => ({
         defectId: check.defectId,
         result: check.result,
         note: check.note,
-      })),
-      revisitInspectionId,
-      openDefects,
-    };
+      }));
+    const revisitInspectionId =
+      inspection.status === 'no_access' ? await this.inspections.revisitOf(id) : null;
+    const openDefects =
+      inspection.status === 'planned'
+        ? await this.defects.openOfProperty(inspection.propertyId)
+        : [];
+    return { ...inspection, findings, occupancy, checks, revisitInspectionId, openDefects };
   }
 
   @Transactional()

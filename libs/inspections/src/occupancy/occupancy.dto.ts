@@ -37,7 +37,7 @@ export class OccupancyDto {
   @ApiProperty({ type: Object, description: 'The rule, the numbers and the explanation' })
   result!: OvercrowdingResult;
 
-  static from(row: UnitOccupancy): OccupancyDto {
+  static from(row: Omit<UnitOccupancy, 'id'>): OccupancyDto {
     return {
       unitId: row.unitId,
       adultsFound: row.adultsFound,

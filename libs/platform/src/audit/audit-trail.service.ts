@@ -23,19 +23,26 @@ export class AuditTrail {
     private readonly context: RequestContext,
   ) {}
 
-  async record(change: AuditChange): Promise<void> {
+  record(change: AuditChange): Promise<void> {
+    return this.recordMany([change]);
+  }
+
+  /** Several changes of one command, in one statement (a completed inspection has dozens). */
+  async recordMany(changes: AuditChange[]): Promise<void> {
     if (!this.repository.isInTransaction()) {
-      throw new Error(`Audit entry ${change.action} written outside a transaction`);
+      throw new Error(`Audit entries ${changes[0]?.action} written outside a transaction`);
     }
-    await this.repository.insert({
-      actorId: this.context.actorId,
-      correlationId: this.context.correlationId,
-      action: change.action,
-      entityType: change.entityType,
-      entityId: change.entityId,
-      before: change.before ?? null,
-      after: change.after ?? null,
-    });
+    await this.repository.insert(
+      changes.map((change) => ({
+        actorId: this.context.actorId,
+        correlationId: this.context.correlationId,
+        action: change.action,
+        entityType: change.entityType,
+        entityId: change.entityId,
+        before: change.before ?? null,
+        after: change.after ?? null,
+      })),
+    );
   }
 
   list(query: AuditQuery): Promise<{ items: AuditEntry[]; total: number }> {
