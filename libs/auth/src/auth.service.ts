@@ -112,10 +112,9 @@ export class AuthService {
 
   private async isThrottled(accountKey: string, clientKey: string): Promise<boolean> {
     const since = new Date(Date.now() - this.config.SIGN_IN_WINDOW_MINUTES * 60_000);
-    const [forAccount, forClient] = await Promise.all([
-      this.failures.countForAccountSince(accountKey, since),
-      this.failures.countForClientSince(clientKey, since),
-    ]);
+    // One after the other: inside the sign-in's transaction both share one connection.
+    const forAccount = await this.failures.countForAccountSince(accountKey, since);
+    const forClient = await this.failures.countForClientSince(clientKey, since);
     return (
       forAccount >= this.config.SIGN_IN_MAX_FAILURES ||
       forClient >= this.config.SIGN_IN_MAX_FAILURES_PER_IP
