@@ -14,6 +14,7 @@ const ADMIN: Role[] = ['admin'];
 const READ_REGISTER: Role[] = ['inspector', 'officer', 'manager'];
 const EDIT_PROPERTIES: Role[] = ['inspector', 'officer'];
 const EDIT_LANDLORDS: Role[] = ['officer'];
+const MANAGE_CASES: Role[] = ['officer'];
 
 // Public by design (DOMAIN.md, Roles): health, sign-in, the web app's static files, and the
 // API description (no data; ADR 0004).
@@ -100,8 +101,41 @@ const MATRIX: Record<string, Access> = {
   'GET /api/v1/photos/:id/preview': READ_REGISTER,
   'GET /api/v1/photos/:id/original': ['inspector', 'officer'],
   'GET /api/v1/defects/:id/photos': READ_REGISTER,
+  // cases, hearings, orders ("manage cases, hearings, orders, letters": officer only; reading
+  // too, since cases hold landlords' personal data)
+  'GET /api/v1/cases': MANAGE_CASES,
+  'POST /api/v1/cases': MANAGE_CASES,
+  'GET /api/v1/cases/:id': MANAGE_CASES,
+  'PATCH /api/v1/cases/:id': MANAGE_CASES,
+  'POST /api/v1/cases/:id/defects': MANAGE_CASES,
+  'POST /api/v1/cases/:id/close': MANAGE_CASES,
+  'POST /api/v1/cases/:id/reopen': MANAGE_CASES,
+  'POST /api/v1/cases/:id/hearings': MANAGE_CASES,
+  'GET /api/v1/hearings/:id': MANAGE_CASES,
+  'POST /api/v1/hearings/:id/send': MANAGE_CASES,
+  'POST /api/v1/hearings/:id/close': MANAGE_CASES,
+  'POST /api/v1/cases/:id/orders': MANAGE_CASES,
+  'GET /api/v1/orders/:id': MANAGE_CASES,
+  'GET /api/v1/orders/:id/projection': MANAGE_CASES,
+  'POST /api/v1/orders/:id/issue': MANAGE_CASES,
+  'POST /api/v1/orders/:id/service': MANAGE_CASES,
+  'POST /api/v1/orders/:id/withdraw': MANAGE_CASES,
+  'POST /api/v1/orders/:id/suit': MANAGE_CASES,
+  'POST /api/v1/orders/:id/suit-decision': MANAGE_CASES,
+  'POST /api/v1/orders/:id/items/:itemId/status': MANAGE_CASES,
+  'POST /api/v1/orders/:id/items/:itemId/escalate': MANAGE_CASES,
+  // letter templates: admins edit them ("…, letter templates, …" row); officers preview
+  // letters ("manage cases, hearings, orders, letters")
+  'GET /api/v1/letter-templates': ADMIN,
+  'GET /api/v1/letter-templates/:key': ADMIN,
+  'PATCH /api/v1/letter-templates/:key': ADMIN,
+  'POST /api/v1/letter-templates/:key/preview': ['officer'],
   // audit trail: admin only
   'GET /api/v1/audit': ADMIN,
+  // the user's own inbox ("own inbox" row: every role)
+  'GET /api/v1/notifications': EVERYONE,
+  'POST /api/v1/notifications/read-all': EVERYONE,
+  'POST /api/v1/notifications/:id/read': EVERYONE,
 };
 
 describe('the role matrix over every route', () => {

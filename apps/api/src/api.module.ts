@@ -1,15 +1,20 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard, AuthModule } from '@hausakte/auth';
+import { EnforcementModule } from '@hausakte/enforcement';
 import { ComplaintsModule, InspectionsModule } from '@hausakte/inspections';
 import { OutboxModule } from '@hausakte/jobs';
 import { LandlordsModule } from '@hausakte/landlords';
 import { MapModule } from '@hausakte/map';
+import { NotificationsModule } from '@hausakte/notifications';
 import { PlatformModule } from '@hausakte/platform';
 import { PropertiesModule } from '@hausakte/properties';
 import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
+import { CasesController } from './enforcement/cases.controller';
+import { HearingsController } from './enforcement/hearings.controller';
+import { OrdersController } from './enforcement/orders.controller';
 import { HealthController } from './health/health.controller';
 import { CatalogueController } from './inspections/catalogue.controller';
 import { DefectsController } from './inspections/defects.controller';
@@ -18,7 +23,9 @@ import { InspectorsController } from './inspections/inspectors.controller';
 import { TimelineController } from './inspections/timeline.controller';
 import { LandlordsController } from './landlords/landlords.controller';
 import { RiskController } from './map/risk.controller';
+import { NotificationsController } from './notifications/notifications.controller';
 import { OwnershipsController } from './landlords/ownerships.controller';
+import { EnforcementLettersModule } from './enforcement/letters-api.module';
 import { PhotosApiModule } from './photos/photos-api.module';
 import { PropertiesController } from './properties/properties.controller';
 import { UsersController } from './users/users.controller';
@@ -35,6 +42,9 @@ import { WebConfigController } from './web/web-config.controller';
     InspectionsModule,
     MapModule,
     PhotosApiModule,
+    EnforcementLettersModule,
+    EnforcementModule,
+    NotificationsModule,
   ],
   controllers: [
     HealthController,
@@ -51,7 +61,11 @@ import { WebConfigController } from './web/web-config.controller';
     TimelineController,
     RiskController,
     DefectsController,
+    CasesController,
+    HearingsController,
+    OrdersController,
     WebConfigController,
+    NotificationsController,
   ],
   providers: [{ provide: APP_GUARD, useExisting: AccessGuard }],
 })

@@ -5,6 +5,7 @@ import { validate } from 'class-validator';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { CreateUserDto, ROLES, Role, UsersService } from '@hausakte/auth';
+import { installDefaultLetterTemplates } from '@hausakte/enforcement';
 import { installDefaultCatalogue } from '@hausakte/inspections';
 import {
   ConfigError,
@@ -74,6 +75,8 @@ async function migrate(): Promise<void> {
     );
     const added = await installDefaultCatalogue(dataSource);
     if (added > 0) console.log(`Added ${added} entries of the shipped defect catalogue`);
+    const templates = await installDefaultLetterTemplates(dataSource);
+    if (templates > 0) console.log(`Added ${templates} shipped letter templates`);
   } finally {
     await dataSource.destroy();
   }

@@ -3,15 +3,30 @@ import { AuthModule } from '@hausakte/auth';
 import { JobsModule } from '@hausakte/jobs';
 import { PhotosModule } from '@hausakte/inspections';
 import { MapJobsModule } from '@hausakte/map';
+import { NotificationsModule } from '@hausakte/notifications';
 import { PlatformModule } from '@hausakte/platform';
+import { NotificationWiring } from './notification-wiring';
 import { DomainQueueProcessor, SystemQueueProcessor } from './queue-processors';
 import { RetentionWiring } from './retention-wiring';
 import { WorkerHealthController } from './worker-health.controller';
 import { WorkerLifecycle } from './worker-lifecycle';
 
 @Module({
-  imports: [PlatformModule, JobsModule, AuthModule, PhotosModule, MapJobsModule],
+  imports: [
+    PlatformModule,
+    JobsModule,
+    AuthModule,
+    PhotosModule,
+    MapJobsModule,
+    NotificationsModule,
+  ],
   controllers: [WorkerHealthController],
-  providers: [SystemQueueProcessor, DomainQueueProcessor, WorkerLifecycle, RetentionWiring],
+  providers: [
+    SystemQueueProcessor,
+    DomainQueueProcessor,
+    WorkerLifecycle,
+    RetentionWiring,
+    NotificationWiring,
+  ],
 })
 export class WorkerModule {}

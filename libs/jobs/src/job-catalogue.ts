@@ -48,6 +48,18 @@ export const JOBS = {
     queue: 'domain',
     options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keepForAWhile },
   },
+  /**
+   * Sends due notification e-mails (a sweeper every MAIL_POLL_MS). Not retried: the next run
+   * comes soon, and each e-mail keeps its own attempts and backoff in the database.
+   */
+  'notification-mail': {
+    queue: 'system',
+    options: {
+      attempts: 1,
+      removeOnComplete: { count: 100 },
+      removeOnFail: { age: 24 * 3600, count: 1000 },
+    },
+  },
   /** Recomputes every property's risk score: nightly as a safety net, and after new weights. */
   'risk-recompute-all': {
     queue: 'domain',

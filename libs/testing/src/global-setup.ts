@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import 'tsconfig-paths/register';
 import type { Config } from '@jest/types';
 import { DataSource } from 'typeorm';
+import { installDefaultLetterTemplates } from '@hausakte/enforcement';
 import { installDefaultCatalogue } from '@hausakte/inspections';
 import { databaseOptions } from '@hausakte/platform';
 import {
@@ -44,6 +45,7 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   try {
     await dataSource.runMigrations({ transaction: 'each' });
     await installDefaultCatalogue(dataSource);
+    await installDefaultLetterTemplates(dataSource);
   } finally {
     await dataSource.destroy();
   }

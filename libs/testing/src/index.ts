@@ -4,3 +4,4 @@ export * from './server-errors';
 export * from './test-databases';
 export * from './test-context';
 export * from './private-servers';
+export * from './smtp-sink';

@@ -11,9 +11,14 @@ if (runId) {
   const base = process.env.HAUSAKTE_TEST_BASE_DATABASE_URL || undefined;
   process.env.DATABASE_URL = databaseUrl(`${runId}_w${worker}`, base);
   process.env.BULLMQ_PREFIX = `test_${runId}_w${worker}`;
-  // Photos of a run go to its own directory, removed with its databases (never a developer's).
+  // Photos and letters of a run go to its own directory, removed with its databases (never a
+  // developer's).
   process.env.PHOTO_STORAGE_DIR = join(testFilesDir(runId), `w${worker}`, 'photos');
+  process.env.LETTER_STORAGE_DIR = join(testFilesDir(runId), `w${worker}`, 'letters');
   delete process.env.PHOTO_UPLOAD_DIR;
+  // No test sends mail to a developer's SMTP sink: tests that want mail start their own
+  // (startSmtpSink) and turn it on.
+  process.env.MAIL_ENABLED = 'false';
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
 }

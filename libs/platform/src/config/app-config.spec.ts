@@ -18,6 +18,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'development' }).SESSION_COOKIE_SECURE).toBe(false);
   });
 
+  it('sends notification e-mail to a local sink unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config.SMTP_URL).toBe('smtp://127.0.0.1:1025');
+    expect(config.MAIL_FROM).toBe('Hausakte <hausakte@localhost>');
+    expect(config.MAIL_ENABLED).toBe(true);
+    expect(config.MAIL_POLL_MS).toBe(2000);
+    expect(config.MAIL_MAX_ATTEMPTS).toBe(10);
+    expect(config.NOTIFICATION_RETENTION_DAYS).toBe(365);
+    expect(loadConfig({ MAIL_FROM: 'wohnungsaufsicht@herne.de' }).MAIL_FROM).toBe(
+      'wohnungsaufsicht@herne.de',
+    );
+  });
+
+  it('never repeats a URL’s password in its refusal', () => {
+    expect(() => loadConfig({ SMTP_URL: 'http://mailer:geheim-123@mail.herne.de' })).toThrow(
+      'SMTP_URL="http://mailer:***@mail.herne.de" must be a URL',
+    );
+  });
+
   it('reads values from the environment', () => {
     const config = loadConfig({
       PORT: '8080',
@@ -69,6 +88,14 @@ describe('loadConfig', () => {
       'tiles.example.org/{z}/{x}/{y}.png',
       /MAP_TILE_URL=.* must be an http\(s\) tile URL/,
     ],
+    [
+      'SMTP_URL',
+      'http://mail.example',
+      /SMTP_URL=.* must be a URL starting with smtp:\/\/ or smtps:\/\//,
+    ],
+    ['MAIL_FROM', 'Hausakte', /MAIL_FROM="Hausakte" must be an address or "Name <address>"/],
+    ['MAIL_POLL_MS', '0', /MAIL_POLL_MS="0" must be at least 50/],
+    ['PUBLIC_URL', 'hausakte.herne.de', /PUBLIC_URL=/],
   ])('refuses %s=%s with one line naming it', (key, value, message) => {
     const attempt = () => loadConfig({ [key]: value });
     expect(attempt).toThrow(ConfigError);

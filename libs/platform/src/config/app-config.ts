@@ -135,6 +135,30 @@ const schema = z.object({
     .default(20 * 1024 * 1024),
   /** An upload not finished this many hours after it began is refused and removed. */
   PHOTO_UPLOAD_EXPIRY_HOURS: positiveInt(72),
+  /** Issued letters (PDF, read-only), outside the web root. Back it up with the database. */
+  LETTER_STORAGE_DIR: directory('var/letters'),
+  /** Where the worker sends notification e-mails (the demo runs a sink on the default). */
+  SMTP_URL: url(['smtp:', 'smtps:'], 'smtp://127.0.0.1:1025'),
+  /** Sender of notification e-mails, `Name <address>`. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(
+      /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/,
+      'must be an address or "Name <address>"',
+    )
+    .default('Hausakte <hausakte@localhost>'),
+  /** Off: notifications reach the in-app inbox only (their e-mail status is `none`). */
+  MAIL_ENABLED: bool(true),
+  /** How often the worker looks for e-mails to send. */
+  MAIL_POLL_MS: positiveInt(2000, 50),
+  /** Sending attempts per e-mail before it is marked failed (backoff doubles up to 10 min). */
+  MAIL_MAX_ATTEMPTS: positiveInt(10),
+  /** Where users open Hausakte: links in e-mails start with it. */
+  PUBLIC_URL: url(['http:', 'https:'], 'http://localhost:3000'),
+  /** Read notifications are removed this many days after they were created. */
+  NOTIFICATION_RETENTION_DAYS: positiveInt(365),
 });
 
 export type AppConfig = z.output<typeof schema>;
@@ -151,10 +175,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   );
   const result = schema.safeParse(present);
   if (result.success) {
-    // Photos, and uploads still in progress, are served only through their permission-checked
-    // routes, never as static files.
+    // Photos, uploads still in progress and letters are served only through their
+    // permission-checked routes, never as static files.
     const webRoot = resolve(result.data.WEB_DIST_DIR);
-    for (const key of ['PHOTO_STORAGE_DIR', 'PHOTO_UPLOAD_DIR'] as const) {
+    for (const key of ['PHOTO_STORAGE_DIR', 'PHOTO_UPLOAD_DIR', 'LETTER_STORAGE_DIR'] as const) {
       const dir = result.data[key];
       if (dir !== undefined && isInside(dir, webRoot)) {
         throw new ConfigError(
@@ -170,7 +194,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const problems = result.error.issues.map((issue) => {
     const key = String(issue.path[0]);
-    return `${key}=${JSON.stringify(env[key])} ${issue.message}`;
+    // A URL's password (DATABASE_URL, SMTP_URL) never reaches the log.
+    const shown = JSON.stringify(env[key])?.replace(/(\/\/[^/:@\s]*:)[^@/\s]*@/, '$1***@');
+    return `${key}=${shown} ${issue.message}`;
   });
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }

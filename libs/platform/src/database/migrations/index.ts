@@ -3,6 +3,9 @@ import { Register1764100000000 } from './1764100000000-register';
 import { Inspections1764200000000 } from './1764200000000-inspections';
 import { Photos1764200000001 } from './1764200000001-photos';
 import { InspectionIndexes1764200000002 } from './1764200000002-inspection-indexes';
+import { Notifications1764300000000 } from './1764300000000-notifications';
+import { Letters1764300000001 } from './1764300000001-letters';
+import { Enforcement1764300000002 } from './1764300000002-enforcement';
 
 /** Every migration in order. Listed explicitly so that bundled builds find them too. */
 export const MIGRATIONS = [
@@ -11,4 +14,7 @@ export const MIGRATIONS = [
   Inspections1764200000000,
   Photos1764200000001,
   InspectionIndexes1764200000002,
+  Notifications1764300000000,
+  Letters1764300000001,
+  Enforcement1764300000002,
 ];

@@ -1,0 +1,142 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedUser, CurrentUser, RequirePermission } from '@hausakte/auth';
+import {
+  ChangeItemStatusDto,
+  CreateOrderDto,
+  DecideSuitDto,
+  EscalateItemDto,
+  OrderDto,
+  OrderProjectionDto,
+  OrdersService,
+  RecordServiceDto,
+  RecordSuitDto,
+  WithdrawOrderDto,
+} from '@hausakte/enforcement';
+import { ApiProblems, Idempotent, UuidParam } from '@hausakte/platform';
+
+@ApiTags('orders')
+@Controller()
+@RequirePermission('manageCases')
+@ApiProblems(401, 403)
+export class OrdersController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Post('cases/:id/orders')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Draft an order with numbered items built from the case’s defects',
+    description:
+      'Items may contain only defects that were in the hearing, unless the hearing was skipped ' +
+      'with a § 28 Abs. 2 reason (422 naming the item otherwise).',
+  })
+  @ApiCreatedResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  create(
+    @Param('id', UuidParam) caseId: string,
+    @Body() body: CreateOrderDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrderDto> {
+    return this.orders.create(caseId, body, user);
+  }
+
+  @Get('orders/:id')
+  @ApiOperation({ summary: 'One order with its items and derived flags (final, overdue)' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 422)
+  get(@Param('id', UuidParam) id: string): Promise<OrderDto> {
+    return this.orders.get(id);
+  }
+
+  @Get('orders/:id/projection')
+  @ApiOperation({
+    summary: 'The dates a draft or issued order gets if posted by ordinary post today',
+  })
+  @ApiOkResponse({ type: OrderProjectionDto })
+  @ApiProblems(404, 409, 422)
+  projection(@Param('id', UuidParam) id: string): Promise<OrderProjectionDto> {
+    return this.orders.projection(id);
+  }
+
+  @Post('orders/:id/issue')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Issue the draft: its addressees are frozen' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  issue(@Param('id', UuidParam) id: string): Promise<OrderDto> {
+    return this.orders.issue(id);
+  }
+
+  @Post('orders/:id/service')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Record the service: notification date, item due dates, end of the challenge period',
+    description: 'A coercive-fine threat needs formal service: ordinary post is then a 422.',
+  })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  recordService(
+    @Param('id', UuidParam) id: string,
+    @Body() body: RecordServiceDto,
+  ): Promise<OrderDto> {
+    return this.orders.recordService(id, body);
+  }
+
+  @Post('orders/:id/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Withdraw an issued or served order' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  withdraw(@Param('id', UuidParam) id: string, @Body() body: WithdrawOrderDto): Promise<OrderDto> {
+    return this.orders.withdraw(id, body);
+  }
+
+  @Post('orders/:id/suit')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Record a suit against the served order: it is challenged' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  recordSuit(@Param('id', UuidParam) id: string, @Body() body: RecordSuitDto): Promise<OrderDto> {
+    return this.orders.recordSuit(id, body);
+  }
+
+  @Post('orders/:id/suit-decision')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'The court’s decision: dismissed (served, final) or set aside (annulled)',
+  })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  decideSuit(@Param('id', UuidParam) id: string, @Body() body: DecideSuitDto): Promise<OrderDto> {
+    return this.orders.decideSuit(id, body);
+  }
+
+  @Post('orders/:id/items/:itemId/status')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Move an item: complied, not complied, closed, withdrawn' })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  changeItemStatus(
+    @Param('id', UuidParam) id: string,
+    @Param('itemId', UuidParam) itemId: string,
+    @Body() body: ChangeItemStatusDto,
+  ): Promise<OrderDto> {
+    return this.orders.changeItemStatus(id, itemId, body);
+  }
+
+  @Post('orders/:id/items/:itemId/escalate')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Fix the coercive fine or order substitute performance for an item not complied',
+    description: 'Only once the order is final or immediately enforceable (409 otherwise).',
+  })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  escalate(
+    @Param('id', UuidParam) id: string,
+    @Param('itemId', UuidParam) itemId: string,
+    @Body() body: EscalateItemDto,
+  ): Promise<OrderDto> {
+    return this.orders.escalate(id, itemId, body);
+  }
+}

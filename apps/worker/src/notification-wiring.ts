@@ -1,0 +1,23 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { JobHandlers, RetentionTasks } from '@hausakte/jobs';
+import { MAIL_BATCH, NotificationsService } from '@hausakte/notifications';
+
+/**
+ * Hands the notifications lib's work to the jobs lib, which it does not know: the e-mail sweeper
+ * (`notification-mail`, scheduled by WorkerLifecycle) and the purge of old read notifications.
+ */
+@Injectable()
+export class NotificationWiring implements OnModuleInit {
+  constructor(
+    private readonly handlers: JobHandlers,
+    private readonly tasks: RetentionTasks,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register('notification-mail', async () => {
+      await this.notifications.deliverPendingEmails(MAIL_BATCH);
+    });
+    this.tasks.register('read notifications', (now) => this.notifications.purgeRead(now));
+  }
+}

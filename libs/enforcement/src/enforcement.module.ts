@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@hausakte/jobs';
+import { LandlordsModule } from '@hausakte/landlords';
+import { CaseDefect } from './cases/case-defect.entity';
+import { EnforcementCase } from './cases/case.entity';
+import { CaseRepository } from './cases/case.repository';
+import { CasesService } from './cases/cases.service';
+import { HearingDefect } from './hearings/hearing-defect.entity';
+import { HearingViews } from './hearings/hearing-views';
+import { Hearing } from './hearings/hearing.entity';
+import { HearingRepository } from './hearings/hearing.repository';
+import { HearingsService } from './hearings/hearings.service';
+import { EnforcementEvent } from './orders/enforcement-event.entity';
+import { OrderItemDefect } from './orders/order-item-defect.entity';
+import { OrderItem } from './orders/order-item.entity';
+import { OrderViews } from './orders/order-views';
+import { Order } from './orders/order.entity';
+import { OrderRepository } from './orders/order.repository';
+import { OrdersService } from './orders/orders.service';
+
+/**
+ * The officer's side: cases, hearings, orders with numbered items and the dates their service
+ * sets. Its tables reference properties, defects, landlords and users, so the app loads those
+ * libs' modules too. `LegalCalendar` (landlords) is its clock for legal days.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      EnforcementCase,
+      CaseDefect,
+      Hearing,
+      HearingDefect,
+      Order,
+      OrderItem,
+      OrderItemDefect,
+      EnforcementEvent,
+    ]),
+    OutboxModule,
+    LandlordsModule,
+  ],
+  providers: [
+    CaseRepository,
+    CasesService,
+    HearingRepository,
+    HearingViews,
+    HearingsService,
+    OrderRepository,
+    OrderViews,
+    OrdersService,
+  ],
+  exports: [CasesService, HearingsService, OrdersService],
+})
+export class EnforcementModule {}

@@ -1,0 +1,14 @@
+export * from './rules';
+export * from './enforcement.module';
+export * from './cases/cases.service';
+export * from './cases/case.dto';
+export * from './cases/addressee.dto';
+export type { Addressee } from './cases/addressee';
+export * from './hearings/hearings.service';
+export * from './hearings/hearing.dto';
+export * from './orders/orders.service';
+export * from './orders/order-lifecycle';
+export * from './orders/order.dto';
+export * from './orders/order-input.dto';
+export * from './orders/delivery.dto';
+export * from './letters';

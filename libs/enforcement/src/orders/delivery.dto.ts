@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, ValidateIf } from 'class-validator';
+import { DELIVERY_METHODS, type Delivery, type DeliveryMethod } from '../rules/notification';
+
+const METHODS = Object.keys(DELIVERY_METHODS) as DeliveryMethod[];
+const date = { message: 'must be a date YYYY-MM-DD' };
+const POSTED: DeliveryMethod[] = [
+  'ordinary_post',
+  'registered_handover',
+  'registered_return_receipt',
+];
+
+/**
+ * How a letter reached its addressee, as the file records it (the rules' `Delivery`). Which dates
+ * are needed depends on the method: posting day for post and registered mail, the certificate's
+ * date for a Postzustellungsurkunde, the hand-over day for personal delivery.
+ */
+export class DeliveryDto {
+  @ApiProperty({ enum: METHODS })
+  @IsIn(METHODS, { message: `must be one of ${METHODS.join(', ')}` })
+  method!: DeliveryMethod;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Post and registered mail: day of posting' })
+  @ValidateIf((d: DeliveryDto) => POSTED.includes(d.method))
+  @IsISO8601({ strict: true }, date)
+  postedOn?: string;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    description: 'A proven actual receipt; counts only if later than the presumed day',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, date)
+  provenReceiptOn?: string | null;
+
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    description: 'Date on the return receipt',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, date)
+  returnReceiptOn?: string | null;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Postal service certificate: its date' })
+  @ValidateIf((d: DeliveryDto) => d.method === 'postal_service_certificate')
+  @IsISO8601({ strict: true }, date)
+  certificateOn?: string;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Personal delivery: day of hand-over' })
+  @ValidateIf((d: DeliveryDto) => d.method === 'personal_delivery')
+  @IsISO8601({ strict: true }, date)
+  handedOverOn?: string;
+}
+
+/** The rules' `Delivery` from the request, with only the fields its method has. */
+export function toDelivery(dto: DeliveryDto): Delivery {
+  switch (dto.method) {
+    case 'ordinary_post':
+    case 'registered_handover':
+      return {
+        method: dto.method,
+        postedOn: dto.postedOn!,
+        provenReceiptOn: dto.provenReceiptOn ?? null,
+      };
+    case 'registered_return_receipt':
+      return {
+        method: dto.method,
+        postedOn: dto.postedOn!,
+        returnReceiptOn: dto.returnReceiptOn ?? null,
+        provenReceiptOn: dto.provenReceiptOn ?? null,
+      };
+    case 'postal_service_certificate':
+      return { method: dto.method, certificateOn: dto.certificateOn! };
+    case 'personal_delivery':
+      return { method: dto.method, handedOverOn: dto.handedOverOn! };
+  }
+}
+
+/** The recorded days of a delivery, by field name, for checks such as "not in the future". */
+export function recordedDays(delivery: Delivery): Array<[string, string]> {
+  return Object.entries(delivery).filter(
+    (entry): entry is [string, string] => entry[0] !== 'method' && typeof entry[1] === 'string',
+  );
+}

@@ -1,0 +1,575 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@hausakte/auth';
+import { LegalCalendar } from '@hausakte/landlords';
+import {
+  AuditTrail,
+  ConflictProblem,
+  FieldError,
+  NotFoundProblem,
+  Transactional,
+  ValidationProblem,
+} from '@hausakte/platform';
+import { addresseesFor } from '../cases/addressees';
+import { lockOpenCase } from '../cases/case-guard';
+import { CaseRepository, DefectFact } from '../cases/case.repository';
+import type { EnforcementCase } from '../cases/case.entity';
+import { HearingRepository } from '../hearings/hearing.repository';
+import { type PeriodLength, resolveItemPeriod, type Severity } from '../rules/default-periods';
+import { type Delivery, isFormalService } from '../rules/notification';
+import { recordedDays, toDelivery } from './delivery.dto';
+import type {
+  ChangeItemStatusDto,
+  CreateOrderDto,
+  DecideSuitDto,
+  EscalateItemDto,
+  ItemTarget,
+  RecordServiceDto,
+  RecordSuitDto,
+  WithdrawOrderDto,
+} from './order-input.dto';
+import type { OrderDto, OrderProjectionDto } from './order.dto';
+import { isFinalOrder, isOverdueItem, orderDates } from './order-dates';
+import {
+  enforcementRefusal,
+  isEndedItem,
+  isLiveOrder,
+  itemTransition,
+  OrderCommand,
+  OrderItemCommand,
+  orderTransition,
+} from './order-lifecycle';
+import { OrderViews } from './order-views';
+import type { OrderItem } from './order-item.entity';
+import type { Order } from './order.entity';
+import { NewEvent, NewOrderItem, OrderRepository } from './order.repository';
+
+const SEVERITY_RANK: Record<Severity, number> = { A: 0, B: 1, C: 2 };
+
+function hoursOf(period: PeriodLength): number {
+  return period.unit === 'hours' ? period.amount : period.amount * 24;
+}
+
+/** An item built from several defects takes the most severe one's period, the shortest if tied. */
+function periodBasis(facts: DefectFact[]): {
+  severity: Severity;
+  cataloguePeriod: PeriodLength | null;
+} {
+  const severity = facts.reduce<Severity>(
+    (worst, fact) => (SEVERITY_RANK[fact.severity] > SEVERITY_RANK[worst] ? fact.severity : worst),
+    'A',
+  );
+  const periods = facts
+    .filter((fact) => fact.severity === severity && fact.cataloguePeriod !== null)
+    .map((fact) => fact.cataloguePeriod!)
+    .sort((a, b) => hoursOf(a) - hoursOf(b));
+  return { severity, cataloguePeriod: periods[0] ?? null };
+}
+
+function auditView(order: Order): Record<string, unknown> {
+  return {
+    caseId: order.caseId,
+    kind: order.kind,
+    status: order.status,
+    hearingId: order.hearingId,
+    hearingSkippedReason: order.hearingSkippedReason,
+    immediatelyEnforceable: order.immediatelyEnforceable,
+    legalRemedyInstructions: order.legalRemedyInstructions,
+    addresseeIds: order.addressees?.map((a) => a.landlordId) ?? null,
+    notifiedOn: order.notifiedOn,
+    notificationRule: order.notificationRule,
+    challengeEndsOn: order.challengeEndsOn,
+    suitFiledOn: order.suitFiledOn,
+    suitOutcome: order.suitOutcome,
+    withdrawnReason: order.withdrawnReason,
+    version: order.version,
+  };
+}
+
+function itemAuditView(item: OrderItem): Record<string, unknown> {
+  return {
+    orderId: item.orderId,
+    number: item.number,
+    status: item.status,
+    dueOn: item.dueOn,
+    dueAt: item.dueAt?.toISOString() ?? null,
+    escalationMeasure: item.escalationMeasure,
+    escalationAmountCents: item.escalationAmountCents,
+    statusReason: item.statusReason,
+  };
+}
+
+const ITEM_COMMANDS: Record<ItemTarget, OrderItemCommand> = {
+  complied: 'comply',
+  not_complied: 'mark_not_complied',
+  closed: 'close',
+  withdrawn: 'withdraw',
+};
+
+/**
+ * Orders with numbered items: drafting from the case's defects, issuing, service and the dates
+ * it sets, withdrawal, suits, the items' compliance and escalation. Every command locks the case
+ * (then the order), checks the transition against `order-lifecycle.ts`, and writes its audit rows
+ * and its enforcement events in the same transaction.
+ */
+@Injectable()
+export class OrdersService {
+  constructor(
+    private readonly orders: OrderRepository,
+    private readonly hearings: HearingRepository,
+    private readonly cases: CaseRepository,
+    private readonly views: OrderViews,
+    private readonly calendar: LegalCalendar,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async get(id: string): Promise<OrderDto> {
+    const order = await this.orders.findById(id);
+    if (!order) throw new NotFoundProblem('Order');
+    return this.views.one(order);
+  }
+
+  /** The dates the order would get if it were posted by ordinary post today. */
+  async projection(id: string): Promise<OrderProjectionDto> {
+    const order = await this.orders.findById(id);
+    if (!order) throw new NotFoundProblem('Order');
+    if (order.status !== 'draft' && order.status !== 'issued') {
+      throw new ConflictProblem(
+        `The order is ${order.status}: its dates are set by its service, not projected.`,
+        { orderStatus: order.status },
+      );
+    }
+    const postedOn = this.calendar.today();
+    const items = (await this.orders.itemsOf([id])).filter((item) => item.status !== 'withdrawn');
+    const dates = orderDates({
+      delivery: { method: 'ordinary_post', postedOn },
+      items: items.map((item) => ({
+        id: item.id,
+        period: { unit: item.periodUnit, amount: item.periodAmount },
+      })),
+      legalRemedyInstructions: order.legalRemedyInstructions,
+    });
+    if (!dates.ok) throw new Error(`projection failed: ${dates.error.message}`);
+    const { notification, notifiedAt, challengeEndsOn } = dates.value;
+    return {
+      postedOn,
+      notifiedOn: notification.notifiedOn,
+      notificationRule: notification.rule,
+      notifiedAt: notifiedAt.toISOString(),
+      challengeEndsOn,
+      items: dates.value.items.map((due, index) => ({
+        id: due.id,
+        number: items[index].number,
+        dueOn: due.dueOn,
+        dueAt: due.dueAt?.toISOString() ?? null,
+        rules: due.rules,
+      })),
+    };
+  }
+
+  @Transactional()
+  async create(caseId: string, input: CreateOrderDto, actor: AuthenticatedUser): Promise<OrderDto> {
+    await lockOpenCase(this.cases, caseId);
+    const errors: FieldError[] = [];
+    const skipReason = input.hearingSkippedReason || null;
+    let heard: Set<string> | null = null;
+    if (input.hearingId && skipReason) {
+      errors.push({ field: 'hearingId', message: 'must be absent when the hearing was skipped' });
+    } else if (input.hearingId) {
+      const hearing = await this.hearings.findById(input.hearingId);
+      if (!hearing || hearing.caseId !== caseId) {
+        errors.push({ field: 'hearingId', message: 'is not a hearing of this case' });
+      } else if (hearing.status === 'draft') {
+        errors.push({ field: 'hearingId', message: 'has not been sent yet' });
+      } else {
+        heard = new Set((await this.hearings.defectIdsOf([hearing.id])).get(hearing.id));
+      }
+    } else if (!skipReason) {
+      errors.push({
+        field: 'hearingSkippedReason',
+        message:
+          'an order without a hearing needs the reason the hearing was skipped (§ 28 Abs. 2 VwVfG NRW)',
+      });
+    }
+    const enforceable = input.immediatelyEnforceable ?? false;
+    if (enforceable && !input.immediateEnforcementReasoning) {
+      errors.push({
+        field: 'immediateEnforcementReasoning',
+        message: 'immediate enforceability needs its special reasoning (§ 80 Abs. 3 VwGO)',
+      });
+    }
+
+    const allIds = [...new Set(input.items.flatMap((item) => item.defectIds))];
+    const facts = new Map((await this.cases.defectFacts(allIds)).map((f) => [f.id, f]));
+    const itemOf = new Map<string, number>();
+    input.items.forEach((item, i) => {
+      item.defectIds.forEach((defectId, j) => {
+        const field = `items[${i}].defectIds[${j}]`;
+        const fact = facts.get(defectId);
+        if (!fact || fact.caseId !== caseId) {
+          errors.push({ field, message: 'is not a defect of this case' });
+        } else if (fact.status === 'verified') {
+          errors.push({ field, message: 'is verified as remedied: nothing to order' });
+        } else if (heard && !heard.has(defectId)) {
+          errors.push({
+            field,
+            message:
+              `item ${i + 1}: the defect was not in the hearing; an order may contain only ` +
+              'what the landlord was heard on (§ 28 VwVfG NRW), unless the hearing was skipped with a reason',
+          });
+        }
+        if (itemOf.has(defectId) && itemOf.get(defectId) !== i) {
+          errors.push({ field, message: `is in item ${itemOf.get(defectId)! + 1} already` });
+        }
+        itemOf.set(defectId, i);
+      });
+    });
+
+    const items: NewOrderItem[] = [];
+    input.items.forEach((item, i) => {
+      const itemFacts = item.defectIds.map((id) => facts.get(id)).filter((f) => f !== undefined);
+      if (itemFacts.length !== item.defectIds.length) return;
+      const resolved = resolveItemPeriod({
+        ...periodBasis(itemFacts),
+        override: item.periodOverride
+          ? {
+              period: { unit: item.periodOverride.unit, amount: item.periodOverride.amount },
+              reason: item.periodOverride.reason,
+            }
+          : null,
+      });
+      if (!resolved.ok) {
+        errors.push({
+          field: resolved.error.field.replace(/^override/, `items[${i}].periodOverride`),
+          message: resolved.error.message,
+        });
+        return;
+      }
+      items.push({
+        number: i + 1,
+        requirement: item.requirement,
+        periodUnit: resolved.value.period.unit,
+        periodAmount: resolved.value.period.amount,
+        periodSource: resolved.value.source,
+        periodOverrideReason: resolved.value.overrideReason,
+        threatenedFineCents: item.threatenedFineCents ?? null,
+        defectIds: item.defectIds,
+      });
+    });
+    if (errors.length > 0) throw new ValidationProblem(errors);
+
+    const order = await this.orders.insert(
+      {
+        caseId,
+        kind: input.kind,
+        hearingId: input.hearingId ?? null,
+        hearingSkippedReason: input.hearingId ? null : skipReason,
+        immediatelyEnforceable: enforceable,
+        immediateEnforcementReasoning: input.immediateEnforcementReasoning || null,
+        legalRemedyInstructions: input.legalRemedyInstructions ?? 'correct',
+        createdBy: actor.id,
+      },
+      items,
+    );
+    await this.audit.record({
+      action: 'order.drafted',
+      entityType: 'order',
+      entityId: order.id,
+      after: {
+        ...auditView(order),
+        items: items.map(({ defectIds, ...item }) => ({ ...item, defectIds })),
+      },
+    });
+    return this.views.one(order);
+  }
+
+  /** Issues the draft: the landlords in charge today become its addressees, frozen. */
+  @Transactional()
+  async issue(id: string): Promise<OrderDto> {
+    const { order, found } = await this.locked(id);
+    const before = auditView(order);
+    this.transition(order, 'issue');
+    order.addressees = await addresseesFor(this.cases, found.propertyId, this.calendar.today());
+    order.issuedAt = new Date();
+    return this.commit(order, before, 'order.issued', []);
+  }
+
+  /**
+   * Records how the order reached the landlord: the day of notification, each item's due date,
+   * the last day to sue. A coercive-fine threat needs formal service (§ 63 VwVG NRW): ordinary
+   * post for such an order is refused, and the officer serves it again formally and records that.
+   */
+  @Transactional()
+  async recordService(id: string, input: RecordServiceDto): Promise<OrderDto> {
+    const { order, found } = await this.locked(id);
+    const before = auditView(order);
+    this.transition(order, 'record_service');
+    const delivery = toDelivery(input.delivery);
+    this.refuseFutureDays(delivery);
+    const items = (await this.orders.itemsOf([id])).filter((item) => item.status !== 'withdrawn');
+    const threatening = items.filter((item) => item.threatenedFineCents !== null);
+    if (threatening.length > 0 && !isFormalService(delivery.method)) {
+      throw new ValidationProblem([
+        {
+          field: 'delivery.method',
+          message:
+            `item(s) ${threatening.map((item) => item.number).join(', ')} threaten a coercive fine: ` +
+            'the order must be served formally (§ 63 VwVG NRW) by postal service certificate, ' +
+            'registered mail or personal delivery',
+        },
+      ]);
+    }
+    const dates = orderDates({
+      delivery,
+      notifiedAt: input.notifiedAt ? new Date(input.notifiedAt) : null,
+      items: items.map((item) => ({
+        id: item.id,
+        period: { unit: item.periodUnit, amount: item.periodAmount },
+      })),
+      legalRemedyInstructions: order.legalRemedyInstructions,
+    });
+    if (!dates.ok) {
+      throw new ValidationProblem([{ field: dates.error.field, message: dates.error.message }]);
+    }
+    order.delivery = delivery;
+    order.notifiedOn = dates.value.notification.notifiedOn;
+    order.notifiedAt = dates.value.notifiedAt;
+    order.notificationRule = dates.value.notification.rule.id;
+    order.challengeEndsOn = dates.value.challengeEndsOn;
+    for (const due of dates.value.items) {
+      const item = items.find((candidate) => candidate.id === due.id)!;
+      item.dueOn = due.dueOn;
+      item.dueAt = due.dueAt;
+    }
+    await this.orders.saveItems(items);
+    return this.commit(order, before, 'order.served', [
+      { caseId: found.id, orderId: id, kind: 'order-served' },
+    ]);
+  }
+
+  @Transactional()
+  async withdraw(id: string, input: WithdrawOrderDto): Promise<OrderDto> {
+    const { order, found } = await this.locked(id);
+    const before = auditView(order);
+    this.transition(order, 'withdraw');
+    order.withdrawnReason = input.reason;
+    return this.commit(order, before, 'order.withdrawn', [
+      { caseId: found.id, orderId: id, kind: 'order-withdrawn' },
+    ]);
+  }
+
+  /** A suit at the administrative court: the order is challenged until the court decides. */
+  @Transactional()
+  async recordSuit(id: string, input: RecordSuitDto): Promise<OrderDto> {
+    const { order, found } = await this.locked(id);
+    const before = auditView(order);
+    this.transition(order, 'record_suit');
+    this.checkDay('filedOn', input.filedOn, order.notifiedOn, 'the day of notification');
+    order.suitFiledOn = input.filedOn;
+    return this.commit(order, before, 'order.challenged', [
+      { caseId: found.id, orderId: id, kind: 'order-challenged' },
+    ]);
+  }
+
+  @Transactional()
+  async decideSuit(id: string, input: DecideSuitDto): Promise<OrderDto> {
+    const { order, found } = await this.locked(id);
+    const before = auditView(order);
+    this.transition(order, input.outcome === 'dismissed' ? 'dismiss_suit' : 'set_aside');
+    this.checkDay('decidedOn', input.decidedOn, order.suitFiledOn, 'the day the suit was filed');
+    order.suitOutcome = input.outcome;
+    order.suitDecidedOn = input.decidedOn;
+    return this.commit(
+      order,
+      before,
+      input.outcome === 'dismissed' ? 'order.suit_dismissed' : 'order.annulled',
+      [{ caseId: found.id, orderId: id, kind: `order-suit-${input.outcome.replace('_', '-')}` }],
+    );
+  }
+
+  /**
+   * Moves an item along its lifecycle. Complied is recorded by the officer and allowed only once
+   * every defect of the item is verified (a re-inspection verifies them); not complied only once
+   * its period has passed. The order closes when its last item is closed or withdrawn.
+   */
+  @Transactional()
+  async changeItemStatus(
+    id: string,
+    itemId: string,
+    input: ChangeItemStatusDto,
+  ): Promise<OrderDto> {
+    const { order, found } = await this.locked(id);
+    const items = await this.orders.itemsOf([id]);
+    const item = items.find((candidate) => candidate.id === itemId);
+    if (!item) throw new NotFoundProblem('Order item');
+    const command = ITEM_COMMANDS[input.status];
+    const changeable =
+      isLiveOrder(order.status) || (command === 'withdraw' && order.status === 'issued');
+    if (!changeable) {
+      throw new ConflictProblem(
+        `The order is ${order.status}: its items change only while it is served or challenged.`,
+        { orderStatus: order.status },
+      );
+    }
+    const step = itemTransition(item.status, command);
+    if (!step.ok) throw new ConflictProblem(step.reason, { itemStatus: item.status, command });
+    if (command === 'comply') {
+      const defects = (await this.orders.itemDefects([itemId])).get(itemId)!;
+      if (!defects.allVerified) {
+        throw new ConflictProblem(
+          'Not every defect of the item is verified yet: a re-inspection verifies them first.',
+          { defectIds: defects.defectIds },
+        );
+      }
+    }
+    if (
+      command === 'mark_not_complied' &&
+      !isOverdueItem(item, new Date(), this.calendar.today())
+    ) {
+      throw new ConflictProblem(
+        `The item's period has not passed: it runs until ${item.dueAt?.toISOString() ?? item.dueOn}.`,
+        { dueOn: item.dueOn },
+      );
+    }
+    const before = itemAuditView(item);
+    item.status = step.to;
+    item.statusChangedAt = new Date();
+    item.statusReason = input.reason ?? null;
+    await this.orders.saveItems([item]);
+    await this.audit.record({
+      action: `order_item.${step.to}`,
+      entityType: 'order_item',
+      entityId: itemId,
+      before,
+      after: itemAuditView(item),
+    });
+    const events: NewEvent[] = [
+      { caseId: found.id, orderId: id, itemId, kind: `item-${step.to.replace('_', '-')}` },
+    ];
+    if (order.status === 'served' && items.every((candidate) => isEndedItem(candidate.status))) {
+      const orderBefore = auditView(order);
+      this.transition(order, 'close');
+      order.closedAt = new Date();
+      return this.commit(order, orderBefore, 'order.closed', [
+        ...events,
+        { caseId: found.id, orderId: id, kind: 'order-closed' },
+      ]);
+    }
+    await this.orders.recordEvents(events);
+    return this.views.one(order);
+  }
+
+  /**
+   * Fixes the threatened coercive fine or orders substitute performance for an item not complied.
+   * Allowed only once the order is final or immediately enforceable (§ 55 Abs. 1 VwVG NRW).
+   */
+  @Transactional()
+  async escalate(id: string, itemId: string, input: EscalateItemDto): Promise<OrderDto> {
+    const { order, found } = await this.locked(id);
+    const item = (await this.orders.itemsOf([id])).find((candidate) => candidate.id === itemId);
+    if (!item) throw new NotFoundProblem('Order item');
+    const refusal = enforcementRefusal({
+      status: order.status,
+      final: isFinalOrder(order, this.calendar.today()),
+      immediatelyEnforceable: order.immediatelyEnforceable,
+    });
+    if (refusal) {
+      throw new ConflictProblem(refusal, {
+        orderStatus: order.status,
+        challengeEndsOn: order.challengeEndsOn,
+      });
+    }
+    const step = itemTransition(item.status, 'escalate');
+    if (!step.ok) throw new ConflictProblem(step.reason, { itemStatus: item.status });
+    let amount = input.amountCents ?? null;
+    if (input.measure === 'coercive_fine') {
+      if (item.threatenedFineCents === null) {
+        throw new ValidationProblem([
+          {
+            field: 'measure',
+            message:
+              'no coercive fine was threatened for this item (§ 63 VwVG NRW): it cannot be fixed',
+          },
+        ]);
+      }
+      amount ??= item.threatenedFineCents;
+    } else if (amount === null) {
+      throw new ValidationProblem([
+        { field: 'amountCents', message: 'substitute performance needs its cost estimate' },
+      ]);
+    }
+    const before = itemAuditView(item);
+    item.status = step.to;
+    item.escalationMeasure = input.measure;
+    item.escalationAmountCents = amount;
+    item.escalatedAt = new Date();
+    item.statusChangedAt = item.escalatedAt;
+    item.statusReason = input.note ?? null;
+    await this.orders.saveItems([item]);
+    await this.audit.record({
+      action: 'order_item.escalated',
+      entityType: 'order_item',
+      entityId: itemId,
+      before,
+      after: itemAuditView(item),
+    });
+    await this.orders.recordEvents([
+      { caseId: found.id, orderId: id, itemId, kind: 'item-escalated' },
+    ]);
+    return this.views.one(order);
+  }
+
+  /** The case first (refusing a closed one), then the order. */
+  private async locked(id: string): Promise<{ order: Order; found: EnforcementCase }> {
+    const peek = await this.orders.findById(id);
+    if (!peek) throw new NotFoundProblem('Order');
+    const found = await lockOpenCase(this.cases, peek.caseId);
+    const order = (await this.orders.findByIdForUpdate(id))!;
+    return { order, found };
+  }
+
+  private transition(order: Order, command: OrderCommand): void {
+    const step = orderTransition(order.status, command);
+    if (!step.ok) throw new ConflictProblem(step.reason, { orderStatus: order.status, command });
+    order.status = step.to;
+  }
+
+  private async commit(
+    order: Order,
+    before: Record<string, unknown>,
+    action: string,
+    events: NewEvent[],
+  ): Promise<OrderDto> {
+    const saved = await this.orders.save(order);
+    await this.audit.record({
+      action,
+      entityType: 'order',
+      entityId: order.id,
+      before,
+      after: auditView(saved),
+    });
+    await this.orders.recordEvents(events);
+    return this.views.one(saved);
+  }
+
+  private refuseFutureDays(delivery: Delivery): void {
+    const today = this.calendar.today();
+    const future = recordedDays(delivery).filter(([, day]) => day > today);
+    if (future.length > 0) {
+      throw new ValidationProblem(
+        future.map(([field]) => ({
+          field: `delivery.${field}`,
+          message: 'must not be in the future',
+        })),
+      );
+    }
+  }
+
+  private checkDay(field: string, day: string, notBefore: string | null, what: string): void {
+    if (day > this.calendar.today()) {
+      throw new ValidationProblem([{ field, message: 'must not be in the future' }]);
+    }
+    if (notBefore !== null && day < notBefore) {
+      throw new ValidationProblem([{ field, message: `must not be before ${what}, ${notBefore}` }]);
+    }
+  }
+}
