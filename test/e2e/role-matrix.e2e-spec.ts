@@ -114,9 +114,12 @@ const MATRIX: Record<string, Access> = {
   'GET /api/v1/hearings/:id': MANAGE_CASES,
   'POST /api/v1/hearings/:id/send': MANAGE_CASES,
   'POST /api/v1/hearings/:id/close': MANAGE_CASES,
+  'GET /api/v1/hearings/:id/letters/:letterId': MANAGE_CASES,
   'POST /api/v1/cases/:id/orders': MANAGE_CASES,
   'GET /api/v1/orders/:id': MANAGE_CASES,
   'GET /api/v1/orders/:id/projection': MANAGE_CASES,
+  'POST /api/v1/orders/:id/letter-preview': MANAGE_CASES,
+  'GET /api/v1/orders/:id/letters/:letterId': MANAGE_CASES,
   'POST /api/v1/orders/:id/issue': MANAGE_CASES,
   'POST /api/v1/orders/:id/service': MANAGE_CASES,
   'POST /api/v1/orders/:id/withdraw': MANAGE_CASES,
@@ -124,6 +127,12 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/orders/:id/suit-decision': MANAGE_CASES,
   'POST /api/v1/orders/:id/items/:itemId/status': MANAGE_CASES,
   'POST /api/v1/orders/:id/items/:itemId/escalate': MANAGE_CASES,
+  // the closure register (§ 9 WohnStG) is part of working a case
+  'POST /api/v1/cases/:id/closures': MANAGE_CASES,
+  'GET /api/v1/closures': MANAGE_CASES,
+  'GET /api/v1/closures/:id': MANAGE_CASES,
+  'PATCH /api/v1/closures/:id': MANAGE_CASES,
+  'POST /api/v1/closures/:id/transition': MANAGE_CASES,
   // letter templates: admins edit them ("…, letter templates, …" row); officers preview
   // letters ("manage cases, hearings, orders, letters")
   'GET /api/v1/letter-templates': ADMIN,

@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { addDays, berlinDateOf } from '@hausakte/enforcement/rules';
 import type { TestApi } from '@hausakte/testing';
@@ -109,4 +110,45 @@ export async function openCaseWithDefects(
     defectIds,
     landlordId: landlord.id,
   };
+}
+
+/** A download as bytes (the harness reads bodies as text, which would mangle a PDF). */
+export async function downloadBytes(
+  api: TestApi,
+  path: string,
+  token: string,
+): Promise<{ status: number; headers: Headers; bytes: Buffer }> {
+  const response = await fetch(`${api.baseUrl}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
+}
+
+/** A letter as a hearing or an order lists it. */
+export interface RecordLetter {
+  id: string;
+  landlordId: string | null;
+  templateKey: string;
+  templateVersion: number;
+  sha256: string;
+  byteSize: number;
+  createdAt: string;
+}
+
+/** pdf-parse's text of a PDF, in a plain Node process (pdf.js loads its worker by a dynamic import Jest refuses). */
+export function pdfText(pdf: Buffer): Promise<string> {
+  const script = `const { PDFParse } = require('pdf-parse'); const chunks = [];
+    process.stdin.on('data', (c) => chunks.push(c));
+    process.stdin.on('end', async () => { const p = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)) });
+      const { text } = await p.getText(); await p.destroy(); process.stdout.write(text); });`;
+  return new Promise((resolve, reject) => {
+    const child = execFile(process.execPath, ['-e', script], (error, stdout) =>
+      error ? reject(new Error(error.message)) : resolve(stdout),
+    );
+    child.stdin!.end(pdf);
+  });
 }

@@ -13,6 +13,7 @@ import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { ComplaintsController } from './complaints/complaints.controller';
 import { CasesController } from './enforcement/cases.controller';
+import { ClosuresController } from './enforcement/closures.controller';
 import { HearingsController } from './enforcement/hearings.controller';
 import { OrdersController } from './enforcement/orders.controller';
 import { HealthController } from './health/health.controller';
@@ -64,6 +65,7 @@ import { WebConfigController } from './web/web-config.controller';
     CasesController,
     HearingsController,
     OrdersController,
+    ClosuresController,
     WebConfigController,
     NotificationsController,
   ],

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OutboxModule } from '@hausakte/jobs';
+import { InspectionsModule } from '@hausakte/inspections';
 import { LandlordsModule } from '@hausakte/landlords';
 import { CaseDefect } from './cases/case-defect.entity';
+import { ClosureUnit } from './closures/closure-unit.entity';
+import { Closure } from './closures/closure.entity';
+import { ClosureRepository } from './closures/closure.repository';
+import { ClosuresService } from './closures/closures.service';
 import { EnforcementCase } from './cases/case.entity';
 import { CaseRepository } from './cases/case.repository';
 import { CasesService } from './cases/cases.service';
@@ -11,6 +16,7 @@ import { HearingViews } from './hearings/hearing-views';
 import { Hearing } from './hearings/hearing.entity';
 import { HearingRepository } from './hearings/hearing.repository';
 import { HearingsService } from './hearings/hearings.service';
+import { LettersModule } from './letters/letters.module';
 import { EnforcementEvent } from './orders/enforcement-event.entity';
 import { OrderItemDefect } from './orders/order-item-defect.entity';
 import { OrderItem } from './orders/order-item.entity';
@@ -35,9 +41,13 @@ import { OrdersService } from './orders/orders.service';
       OrderItem,
       OrderItemDefect,
       EnforcementEvent,
+      Closure,
+      ClosureUnit,
     ]),
     OutboxModule,
     LandlordsModule,
+    InspectionsModule,
+    LettersModule,
   ],
   providers: [
     CaseRepository,
@@ -48,7 +58,9 @@ import { OrdersService } from './orders/orders.service';
     OrderRepository,
     OrderViews,
     OrdersService,
+    ClosureRepository,
+    ClosuresService,
   ],
-  exports: [CasesService, HearingsService, OrdersService],
+  exports: [CasesService, HearingsService, OrdersService, ClosuresService],
 })
 export class EnforcementModule {}

@@ -11,4 +11,7 @@ export * from './orders/order-lifecycle';
 export * from './orders/order.dto';
 export * from './orders/order-input.dto';
 export * from './orders/delivery.dto';
+export * from './closures/closures.service';
+export * from './closures/closure.dto';
+export * from './closures/closure-lifecycle';
 export * from './letters';

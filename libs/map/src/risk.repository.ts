@@ -8,7 +8,7 @@ import { RiskWeightsVersion } from './risk-weights.entity';
  * The facts behind the risk of a batch of properties, counted in one query over the other libs'
  * tables (the map lib may read every lib), each part through its property index. Defects count
  * while not verified; occupancy by each unit's latest count; complaints a person marked as
- * duplicates do not count again.
+ * duplicates do not count again; closures while not released.
  */
 const FACTS_SQL = `
   WITH ids AS (SELECT unnest($1::uuid[]) AS id),
@@ -39,18 +39,24 @@ const FACTS_SQL = `
                               AND i.completed_at > $2::timestamptz - interval '12 months')::int
              AS no_access,
            max(i.completed_at) FILTER (WHERE i.status = 'done') AS last_inspected_at
-      FROM inspections i WHERE i.property_id = ANY($1::uuid[]) GROUP BY i.property_id)
+      FROM inspections i WHERE i.property_id = ANY($1::uuid[]) GROUP BY i.property_id),
+  closure_counts AS (
+    SELECT cl.property_id, count(*)::int AS active_closures FROM closures cl
+     WHERE cl.property_id = ANY($1::uuid[]) AND cl.status <> 'released'
+     GROUP BY cl.property_id)
   SELECT ids.id,
          COALESCE(d.open_c, 0) AS open_c, COALESCE(d.open_b, 0) AS open_b,
          COALESCE(d.open_a, 0) AS open_a, COALESCE(d.not_remedied, 0) AS not_remedied,
          COALESCE(o.overcrowded, 0) AS overcrowded, COALESCE(c.complaints, 0) AS complaints,
-         COALESCE(v.no_access, 0) AS no_access, v.last_inspected_at
+         COALESCE(v.no_access, 0) AS no_access, v.last_inspected_at,
+         COALESCE(cc.active_closures, 0) AS active_closures
     FROM ids
     JOIN properties p ON p.id = ids.id
     LEFT JOIN defect_counts d ON d.property_id = ids.id
     LEFT JOIN overcrowding o ON o.property_id = ids.id
     LEFT JOIN complaint_counts c ON c.property_id = ids.id
-    LEFT JOIN visits v ON v.property_id = ids.id`;
+    LEFT JOIN visits v ON v.property_id = ids.id
+    LEFT JOIN closure_counts cc ON cc.property_id = ids.id`;
 
 export interface ScoredProperty {
   propertyId: string;
@@ -92,6 +98,7 @@ export class RiskRepository {
       complaints: number;
       no_access: number;
       last_inspected_at: Date | null;
+      active_closures: number;
     }> = await this.manager.query(FACTS_SQL, [propertyIds, now]);
     return new Map(
       rows.map((row): [string, RiskFacts] => [
@@ -108,6 +115,7 @@ export class RiskRepository {
                 Math.floor((now.getTime() - row.last_inspected_at.getTime()) / 86_400_000),
               )
             : null,
+          activeClosures: row.active_closures,
         },
       ]),
     );

@@ -1,5 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser, RequirePermission } from '@hausakte/auth';
 import {
   CloseHearingDto,
@@ -9,6 +17,7 @@ import {
   SendHearingDto,
 } from '@hausakte/enforcement';
 import { ApiProblems, Idempotent, UuidParam } from '@hausakte/platform';
+import { sendLetter } from './orders.controller';
 
 @ApiTags('hearings')
 @Controller()
@@ -42,12 +51,31 @@ export class HearingsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary:
-      'Record that the hearing was sent: addressees frozen, reply due date from the delivery',
+      'Record that the hearing was sent: addressees frozen, reply due date from the delivery, ' +
+      'its letters issued (one per addressee)',
   })
   @ApiOkResponse({ type: HearingDto })
   @ApiProblems(404, 409, 422)
-  send(@Param('id', UuidParam) id: string, @Body() body: SendHearingDto): Promise<HearingDto> {
-    return this.hearings.send(id, body);
+  send(
+    @Param('id', UuidParam) id: string,
+    @Body() body: SendHearingDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<HearingDto> {
+    return this.hearings.send(id, body, user);
+  }
+
+  @Get('hearings/:id/letters/:letterId')
+  @ApiOperation({ summary: 'One of the hearing’s letters as issued (PDF); the read is audited' })
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'The stored PDF' })
+  @ApiProblems(404, 422)
+  async letter(
+    @Param('id', UuidParam) id: string,
+    @Param('letterId', UuidParam) letterId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.hearings.letterFile(id, letterId);
+    await sendLetter(reply, file);
   }
 
   @Post('hearings/:id/close')

@@ -1,11 +1,20 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { AuthenticatedUser, CurrentUser, RequirePermission } from '@hausakte/auth';
 import {
   ChangeItemStatusDto,
   CreateOrderDto,
   DecideSuitDto,
   EscalateItemDto,
+  type LetterFile,
   OrderDto,
   OrderProjectionDto,
   OrdersService,
@@ -14,6 +23,17 @@ import {
   WithdrawOrderDto,
 } from '@hausakte/enforcement';
 import { ApiProblems, Idempotent, UuidParam } from '@hausakte/platform';
+
+/** An issued letter as a download: its file name is the template and the letter's id, nothing personal. */
+export async function sendLetter(reply: FastifyReply, file: LetterFile): Promise<void> {
+  await reply
+    .status(200)
+    .header('content-type', file.contentType)
+    .header('content-length', file.bytes.length)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('cache-control', 'private, no-store')
+    .send(file.bytes);
+}
 
 @ApiTags('orders')
 @Controller()
@@ -60,11 +80,53 @@ export class OrdersController {
 
   @Post('orders/:id/issue')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Issue the draft: its addressees are frozen' })
+  @ApiOperation({
+    summary: 'Issue the draft: its addressees are frozen, its letters issued (one per addressee)',
+    description: 'Once only: a second issue is 409 and renders nothing.',
+  })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(404, 409, 422)
-  issue(@Param('id', UuidParam) id: string): Promise<OrderDto> {
-    return this.orders.issue(id);
+  issue(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<OrderDto> {
+    return this.orders.issue(id, user);
+  }
+
+  @Post('orders/:id/letter-preview')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'The letter the draft would be issued as today (first addressee, PDF; nothing stored)',
+  })
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'The PDF' })
+  @ApiProblems(404, 409, 422)
+  async letterPreview(
+    @Param('id', UuidParam) id: string,
+    @CurrentUser() user: AuthenticatedUser,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const pdf = await this.orders.letterPreview(id, user);
+    await reply
+      .status(200)
+      .header('content-type', 'application/pdf')
+      .header('content-disposition', 'inline; filename="order-preview.pdf"')
+      .header('cache-control', 'private, no-store')
+      .send(pdf);
+  }
+
+  @Get('orders/:id/letters/:letterId')
+  @ApiOperation({ summary: 'One of the order’s letters as issued (PDF); the read is audited' })
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 200, description: 'The stored PDF' })
+  @ApiProblems(404, 422)
+  async letter(
+    @Param('id', UuidParam) id: string,
+    @Param('letterId', UuidParam) letterId: string,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const file = await this.orders.letterFile(id, letterId);
+    await sendLetter(reply, file);
   }
 
   @Post('orders/:id/service')

@@ -17,6 +17,7 @@ import {
 import { trim } from '@hausakte/platform';
 import { AddresseeDto } from '../cases/addressee.dto';
 import { DeliveryDto } from '../orders/delivery.dto';
+import { RecordLetterDto } from '../orders/record-letters';
 import { HEARING_STATUSES, HearingStatus } from './hearing.entity';
 
 export class CreateHearingDto {
@@ -40,6 +41,18 @@ export class SendHearingDto {
   @ValidateNested()
   @Type(() => DeliveryDto)
   delivery!: DeliveryDto;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description:
+      'The officer’s own paragraphs for the letter’s facts (Sachverhalt), after the defects found',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(4000, { each: true })
+  reasoning?: string[];
 }
 
 export class CloseHearingDto {
@@ -63,6 +76,11 @@ export class HearingDto {
   @ApiPropertyOptional({ format: 'date', nullable: true }) notifiedOn!: string | null;
   @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Last day to reply' })
   replyDueOn!: string | null;
+  @ApiProperty({
+    type: [RecordLetterDto],
+    description: 'The letters it went out as, one per addressee; issued when sent',
+  })
+  letters!: RecordLetterDto[];
   @ApiPropertyOptional({ nullable: true }) sentAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) closedAt!: string | null;
   @ApiPropertyOptional({ nullable: true }) closeNote!: string | null;

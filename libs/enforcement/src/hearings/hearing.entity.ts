@@ -51,6 +51,10 @@ export class Hearing {
   @Column({ name: 'reply_due_on', type: 'date', nullable: true })
   replyDueOn!: string | null;
 
+  /** The letters it went out as, one per addressee in the order of `addressees`; never replaced. */
+  @Column({ name: 'letter_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  letterIds!: string[];
+
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
 

@@ -12,8 +12,17 @@ import {
 import { addresseesFor } from '../cases/addressees';
 import { lockOpenCase } from '../cases/case-guard';
 import { CaseRepository } from '../cases/case.repository';
+import { LettersService, type LetterFile } from '../letters/letters.service';
 import { recordedDays, toDelivery } from '../orders/delivery.dto';
 import { OrderRepository } from '../orders/order.repository';
+import {
+  defectText,
+  foundOnText,
+  frame,
+  intendedPeriod,
+  issuePerAddressee,
+  letterDate,
+} from '../orders/record-letters';
 import { notificationDate } from '../rules/notification';
 import { periodInDays } from '../rules/periods';
 import type { CloseHearingDto, CreateHearingDto, HearingDto, SendHearingDto } from './hearing.dto';
@@ -29,6 +38,7 @@ function auditView(hearing: Hearing): Record<string, unknown> {
     notifiedOn: hearing.notifiedOn,
     replyDueOn: hearing.replyDueOn,
     addresseeIds: hearing.addressees?.map((a) => a.landlordId) ?? null,
+    letterIds: hearing.letterIds,
     version: hearing.version,
   };
 }
@@ -43,6 +53,7 @@ export class HearingsService {
     private readonly views: HearingViews,
     private readonly calendar: LegalCalendar,
     private readonly audit: AuditTrail,
+    private readonly letters: LettersService,
   ) {}
 
   async get(id: string): Promise<HearingDto> {
@@ -84,11 +95,12 @@ export class HearingsService {
   }
 
   /**
-   * Sends the hearing: the landlords in charge today are frozen as its addressees, and the
-   * recorded delivery gives the day of notification and the last day to reply.
+   * Sends the hearing: the landlords in charge today are frozen as its addressees, the recorded
+   * delivery gives the day of notification and the last day to reply, and its letters are issued
+   * (one per addressee, stating that day) in the same transaction.
    */
   @Transactional()
-  async send(id: string, input: SendHearingDto): Promise<HearingDto> {
+  async send(id: string, input: SendHearingDto, actor: AuthenticatedUser): Promise<HearingDto> {
     const { hearing, found } = await this.locked(id);
     if (hearing.status !== 'draft') {
       throw new ConflictProblem(`The hearing is ${hearing.status} already: it is sent once.`, {
@@ -120,6 +132,12 @@ export class HearingsService {
       notifiedOn: notified.value.notifiedOn,
       days: hearing.replyDays,
     }).endsOn;
+    hearing.letterIds = await this.issueLetters(hearing, found.id, input, actor, {
+      date: letterDate(
+        recordedDays(delivery).map(([, day]) => day),
+        today,
+      ),
+    });
     hearing.sentAt = new Date();
     hearing.status = 'sent';
     const saved = await this.hearings.save(hearing);
@@ -159,6 +177,65 @@ export class HearingsService {
     });
     await this.orders.recordEvents([{ caseId: found.id, hearingId: id, kind: 'hearing-closed' }]);
     return this.views.one(saved);
+  }
+
+  /**
+   * The stored PDF of one of the hearing's letters (404 for a letter that is not this hearing's).
+   * Reading a letter is reading personal data: the audit trail records it, ids only.
+   */
+  @Transactional()
+  async letterFile(id: string, letterId: string): Promise<LetterFile> {
+    const hearing = await this.hearings.findById(id);
+    if (!hearing) throw new NotFoundProblem('Hearing');
+    if (!hearing.letterIds.includes(letterId)) throw new NotFoundProblem('Letter');
+    const file = await this.letters.file(letterId);
+    await this.audit.record({
+      action: 'letter.read',
+      entityType: 'letter',
+      entityId: letterId,
+      after: { hearingId: id, caseId: hearing.caseId },
+    });
+    return file;
+  }
+
+  /**
+   * The hearing's letters: its defects as the intended items with the periods an order would
+   * give them, the reply date, the facts found. Addressees are the frozen snapshot.
+   */
+  private async issueLetters(
+    hearing: Hearing,
+    caseId: string,
+    input: SendHearingDto,
+    actor: AuthenticatedUser,
+    { date }: { date: string },
+  ): Promise<string[]> {
+    const facts = await this.orders.caseLetterFacts(caseId);
+    const defectIds = (await this.hearings.defectIdsOf([hearing.id])).get(hearing.id) ?? [];
+    const defects = await this.orders.defectLetterFacts(defectIds);
+    const found =
+      defects.length === 1
+        ? 'den oben aufgeführten Mangel'
+        : `die oben unter Nr. 1 bis ${defects.length} aufgeführten Mängel`;
+    return issuePerAddressee(this.letters, {
+      kind: 'hearing',
+      templateKey: 'hearing',
+      reference: facts.reference,
+      addressees: hearing.addressees!,
+      data: {
+        date,
+        ...frame(facts, actor),
+        items: defects.map((defect) => ({
+          text: defectText(defect),
+          period: intendedPeriod(defect),
+          coerciveFineCents: null,
+        })),
+        replyBy: hearing.replyDueOn,
+        reasoning: [
+          `Bei der Überprüfung des Grundstücks${foundOnText(defects)} hat die Wohnungsaufsicht ${found} festgestellt.`,
+          ...(input.reasoning ?? []),
+        ],
+      },
+    });
   }
 
   /** The case first, then the hearing: every command on a case locks in that order. */

@@ -11,7 +11,8 @@ import { LettersService } from './letters.service';
 /**
  * Letters: the templates admins edit, previews, and issued letters with their PDFs in
  * LETTER_STORAGE_DIR (a disk the api and the worker share). Needs the auth lib's User entity in
- * the DataSource (who changed a template, who issued a letter).
+ * the DataSource (who changed a template, who issued a letter). Hearings and orders issue their
+ * letters through `LettersService` inside their own transactions (EnforcementModule imports it).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([LetterTemplate, Letter])],

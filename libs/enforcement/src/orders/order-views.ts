@@ -6,6 +6,7 @@ import { isLiveOrder } from './order-lifecycle';
 import type { OrderItem } from './order-item.entity';
 import { ORDER_KIND_BASIS, type Order } from './order.entity';
 import { OrderRepository } from './order.repository';
+import { recordLetters } from './record-letters';
 
 /** Orders as the API shows them, with the flags derived from their dates and the clock. */
 @Injectable()
@@ -18,6 +19,7 @@ export class OrderViews {
   async of(orders: Order[]): Promise<OrderDto[]> {
     const items = await this.orders.itemsOf(orders.map((o) => o.id));
     const defects = await this.orders.itemDefects(items.map((i) => i.id));
+    const letters = await this.orders.letterRows(orders.flatMap((o) => o.letterIds));
     const today = this.calendar.today();
     const now = new Date();
     return orders.map((order) => {
@@ -38,6 +40,7 @@ export class OrderViews {
         legalRemedyInstructions: order.legalRemedyInstructions,
         addressees: order.addressees,
         issuedAt: order.issuedAt?.toISOString() ?? null,
+        letters: recordLetters(order.letterIds, order.addressees, letters),
         delivery: order.delivery,
         notifiedOn: order.notifiedOn,
         notifiedAt: order.notifiedAt?.toISOString() ?? null,

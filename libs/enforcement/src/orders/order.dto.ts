@@ -8,6 +8,7 @@ import {
 } from './order-lifecycle';
 import { ORDER_KINDS, OrderKind } from './order.entity';
 import { DeliveryDto } from './delivery.dto';
+import { RecordLetterDto } from './record-letters';
 
 export class PeriodDto {
   @ApiProperty({ enum: ['hours', 'days'] }) unit!: 'hours' | 'days';
@@ -59,6 +60,11 @@ export class OrderDto {
   @ApiPropertyOptional({ type: [AddresseeDto], nullable: true, description: 'Frozen when issued' })
   addressees!: AddresseeDto[] | null;
   @ApiPropertyOptional({ nullable: true }) issuedAt!: string | null;
+  @ApiProperty({
+    type: [RecordLetterDto],
+    description: 'The letters it was issued as, one per addressee; never rendered again',
+  })
+  letters!: RecordLetterDto[];
   @ApiPropertyOptional({ type: DeliveryDto, nullable: true }) delivery!: DeliveryDto | null;
   @ApiPropertyOptional({ format: 'date', nullable: true }) notifiedOn!: string | null;
   @ApiPropertyOptional({ nullable: true }) notifiedAt!: string | null;

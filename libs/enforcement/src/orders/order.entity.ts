@@ -92,6 +92,10 @@ export class Order {
   @Column({ type: 'jsonb', nullable: true })
   addressees!: Addressee[] | null;
 
+  /** The letters it went out as, one per addressee in the order of `addressees`; never replaced. */
+  @Column({ name: 'letter_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  letterIds!: string[];
+
   @Column({ name: 'issued_at', type: 'timestamptz', nullable: true })
   issuedAt!: Date | null;
 

@@ -4,6 +4,7 @@ import { EnforcementEvent } from './enforcement-event.entity';
 import { OrderItemDefect } from './order-item-defect.entity';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
+import type { CaseLetterFacts, DefectLetterFact, LetterRow } from './record-letters';
 
 export type NewOrder = Pick<
   Order,
@@ -129,6 +130,109 @@ export class OrderRepository {
         itemId: null,
         ...event,
       })),
+    );
+  }
+
+  /** What every letter of the case prints: reference, property address, the officer. */
+  async caseLetterFacts(caseId: string): Promise<CaseLetterFacts> {
+    const rows: Array<{
+      reference: string;
+      property_id: string;
+      property_address: string | null;
+      officer_name: string;
+      officer_email: string;
+      officer_active: boolean;
+    }> = await this.manager.query(
+      `SELECT c.reference, c.property_id,
+              (SELECT concat(a.street, ' ', a.house_number, ', ', a.postcode, ' ', a.city)
+                 FROM property_addresses a
+                WHERE a.property_id = c.property_id AND a.is_primary
+                LIMIT 1) AS property_address,
+              u.display_name AS officer_name, u.email AS officer_email,
+              (u.active AND u.role = 'officer') AS officer_active
+         FROM cases c JOIN users u ON u.id = c.officer_id
+        WHERE c.id = $1`,
+      [caseId],
+    );
+    const row = rows[0];
+    return {
+      reference: row.reference,
+      propertyId: row.property_id,
+      propertyAddress: row.property_address,
+      officerName: row.officer_name,
+      officerEmail: row.officer_email,
+      officerActive: row.officer_active,
+    };
+  }
+
+  /** The defects as letters name them, most severe first. */
+  async defectLetterFacts(defectIds: string[]): Promise<DefectLetterFact[]> {
+    if (defectIds.length === 0) return [];
+    const rows: Array<{
+      id: string;
+      severity: DefectLetterFact['severity'];
+      title_de: string;
+      description: string;
+      room: string | null;
+      unit_label: string | null;
+      period_unit: 'hours' | 'days' | null;
+      period_amount: number | null;
+      found_on: string | null;
+    }> = await this.manager.query(
+      `SELECT d.id, d.severity, ci.title_de, d.description, d.room, u.label AS unit_label,
+              ci.period_unit, ci.period_amount,
+              to_char(i.completed_at AT TIME ZONE 'Europe/Berlin', 'YYYY-MM-DD') AS found_on
+         FROM defects d
+         JOIN catalogue_items ci ON ci.id = d.catalogue_item_id
+         LEFT JOIN units u ON u.id = d.unit_id
+         LEFT JOIN inspections i ON i.id = d.inspection_id
+        WHERE d.id = ANY($1::uuid[])
+        ORDER BY d.severity DESC, d.created_at, d.id`,
+      [defectIds],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      severity: row.severity,
+      title: row.title_de,
+      description: row.description,
+      room: row.room,
+      unitLabel: row.unit_label,
+      cataloguePeriod:
+        row.period_unit && row.period_amount
+          ? { unit: row.period_unit, amount: row.period_amount }
+          : null,
+      foundOn: row.found_on,
+    }));
+  }
+
+  /** The issued letters with these ids and their template versions, by id. */
+  async letterRows(letterIds: string[]): Promise<Map<string, LetterRow>> {
+    if (letterIds.length === 0) return new Map();
+    const rows: Array<{
+      id: string;
+      key: LetterRow['templateKey'];
+      version: number;
+      sha256: string;
+      byte_size: number;
+      created_at: Date;
+    }> = await this.manager.query(
+      `SELECT l.id, t.key, t.version, l.sha256, l.byte_size, l.created_at
+         FROM letters l JOIN letter_templates t ON t.id = l.template_id
+        WHERE l.id = ANY($1::uuid[])`,
+      [letterIds],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          templateKey: row.key,
+          templateVersion: row.version,
+          sha256: row.sha256,
+          byteSize: row.byte_size,
+          createdAt: row.created_at,
+        },
+      ]),
     );
   }
 }

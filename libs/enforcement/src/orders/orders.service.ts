@@ -14,6 +14,9 @@ import { lockOpenCase } from '../cases/case-guard';
 import { CaseRepository, DefectFact } from '../cases/case.repository';
 import type { EnforcementCase } from '../cases/case.entity';
 import { HearingRepository } from '../hearings/hearing.repository';
+import type { LetterData, LetterTemplateKey } from '../letters/letter-template-content';
+import { germanDate } from '../letters/letter-composition';
+import { LettersService, type LetterFile } from '../letters/letters.service';
 import { type PeriodLength, resolveItemPeriod, type Severity } from '../rules/default-periods';
 import { type Delivery, isFormalService } from '../rules/notification';
 import { recordedDays, toDelivery } from './delivery.dto';
@@ -42,6 +45,24 @@ import { OrderViews } from './order-views';
 import type { OrderItem } from './order-item.entity';
 import type { Order } from './order.entity';
 import { NewEvent, NewOrderItem, OrderRepository } from './order.repository';
+import type { OrderKind } from './order.entity';
+import {
+  defectText,
+  foundOnText,
+  frame,
+  issuePerAddressee,
+  letterAddressee,
+  letterDate,
+  paragraphsOf,
+} from './record-letters';
+
+/** The letter template of each kind of order. */
+const ORDER_TEMPLATE: Readonly<Record<OrderKind, LetterTemplateKey>> = {
+  repair: 'repair_order',
+  uninhabitability: 'uninhabitability_order',
+  occupancy: 'occupancy_order',
+  cooperation: 'cooperation_order',
+};
 
 const SEVERITY_RANK: Record<Severity, number> = { A: 0, B: 1, C: 2 };
 
@@ -75,6 +96,7 @@ function auditView(order: Order): Record<string, unknown> {
     immediatelyEnforceable: order.immediatelyEnforceable,
     legalRemedyInstructions: order.legalRemedyInstructions,
     addresseeIds: order.addressees?.map((a) => a.landlordId) ?? null,
+    letterIds: order.letterIds,
     notifiedOn: order.notifiedOn,
     notificationRule: order.notificationRule,
     challengeEndsOn: order.challengeEndsOn,
@@ -120,6 +142,7 @@ export class OrdersService {
     private readonly views: OrderViews,
     private readonly calendar: LegalCalendar,
     private readonly audit: AuditTrail,
+    private readonly letters: LettersService,
   ) {}
 
   async get(id: string): Promise<OrderDto> {
@@ -282,15 +305,134 @@ export class OrdersService {
     return this.views.one(order);
   }
 
-  /** Issues the draft: the landlords in charge today become its addressees, frozen. */
+  /**
+   * Issues the draft: the landlords in charge today become its addressees, frozen, and its
+   * letters are issued (one per addressee) in the same transaction. Issuing happens once (409
+   * after), so an order version is rendered once; the stored PDFs and their hashes are the record.
+   */
   @Transactional()
-  async issue(id: string): Promise<OrderDto> {
+  async issue(id: string, actor: AuthenticatedUser): Promise<OrderDto> {
     const { order, found } = await this.locked(id);
     const before = auditView(order);
     this.transition(order, 'issue');
-    order.addressees = await addresseesFor(this.cases, found.propertyId, this.calendar.today());
+    const today = this.calendar.today();
+    order.addressees = await addresseesFor(this.cases, found.propertyId, today);
+    const { reference, data } = await this.letterData(order, actor, today);
+    order.letterIds = await issuePerAddressee(this.letters, {
+      kind: 'order',
+      templateKey: ORDER_TEMPLATE[order.kind],
+      reference,
+      addressees: order.addressees,
+      data,
+    });
     order.issuedAt = new Date();
     return this.commit(order, before, 'order.issued', []);
+  }
+
+  /**
+   * The letter a draft would be issued as today, to its first addressee in charge today; nothing
+   * is stored. An issued order's letters are its record: 409, download those instead.
+   */
+  async letterPreview(id: string, actor: AuthenticatedUser): Promise<Buffer> {
+    const order = await this.orders.findById(id);
+    if (!order) throw new NotFoundProblem('Order');
+    if (order.status !== 'draft') {
+      throw new ConflictProblem(
+        `The order is ${order.status}: its issued letters are the record, download those.`,
+        { orderStatus: order.status },
+      );
+    }
+    const { propertyId } = await this.orders.caseLetterFacts(order.caseId);
+    const today = this.calendar.today();
+    const [first] = await addresseesFor(this.cases, propertyId, today);
+    const { reference, data } = await this.letterData(order, actor, today);
+    return this.letters.preview(ORDER_TEMPLATE[order.kind], reference, {
+      ...data,
+      addressee: letterAddressee(first),
+    });
+  }
+
+  /**
+   * The stored PDF of one of the order's letters (404 for a letter that is not this order's).
+   * Reading a letter is reading personal data: the audit trail records it, ids only.
+   */
+  @Transactional()
+  async letterFile(id: string, letterId: string): Promise<LetterFile> {
+    const order = await this.orders.findById(id);
+    if (!order) throw new NotFoundProblem('Order');
+    if (!order.letterIds.includes(letterId)) throw new NotFoundProblem('Letter');
+    const file = await this.letters.file(letterId);
+    await this.audit.record({
+      action: 'letter.read',
+      entityType: 'letter',
+      entityId: letterId,
+      after: { orderId: id, caseId: order.caseId },
+    });
+    return file;
+  }
+
+  /**
+   * The order's letter data but the addressee: its items with their periods as periods (the
+   * letter never names a due date: those exist once service is recorded), the fine per item,
+   * immediate enforcement with its reasons, the facts found and the hearing (or why it was
+   * skipped). The legal basis and the instructions on legal remedies are the template's.
+   */
+  private async letterData(
+    order: Order,
+    actor: AuthenticatedUser,
+    date: string,
+  ): Promise<{ reference: string; data: Omit<LetterData, 'addressee'> }> {
+    const facts = await this.orders.caseLetterFacts(order.caseId);
+    const items = (await this.orders.itemsOf([order.id])).filter(
+      (item) => item.status !== 'withdrawn',
+    );
+    const itemDefects = await this.orders.itemDefects(items.map((item) => item.id));
+    const defects = await this.orders.defectLetterFacts([
+      ...new Set([...itemDefects.values()].flatMap((entry) => entry.defectIds)),
+    ]);
+    const reasoning: string[] = [];
+    if (defects.length > 0) {
+      reasoning.push(
+        `Bei der Überprüfung des Grundstücks${foundOnText(defects)} hat die Wohnungsaufsicht folgende Mängel festgestellt:`,
+        ...defects.map((defect) => `– ${defectText(defect)}`),
+      );
+    }
+    if (order.hearingId) {
+      const hearing = await this.hearings.findById(order.hearingId);
+      const sentOn = hearing?.delivery
+        ? letterDate(
+            recordedDays(hearing.delivery).map(([, day]) => day),
+            hearing.notifiedOn ?? date,
+          )
+        : null;
+      reasoning.push(
+        sentOn
+          ? `Mit Schreiben vom ${germanDate(sentOn)} habe ich Sie hierzu nach § 28 Abs. 1 VwVfG NRW angehört.`
+          : 'Ich habe Sie hierzu nach § 28 Abs. 1 VwVfG NRW angehört.',
+      );
+    } else if (order.hearingSkippedReason) {
+      reasoning.push(
+        'Von einer Anhörung habe ich nach § 28 Abs. 2 VwVfG NRW abgesehen:',
+        ...paragraphsOf(order.hearingSkippedReason),
+      );
+    }
+    return {
+      reference: facts.reference,
+      data: {
+        date,
+        ...frame(facts, actor),
+        items: items.map((item) => ({
+          text: item.requirement,
+          period: { unit: item.periodUnit, amount: item.periodAmount },
+          coerciveFineCents: item.threatenedFineCents,
+        })),
+        reasoning,
+        immediateEnforcement:
+          order.immediatelyEnforceable && order.immediateEnforcementReasoning
+            ? { reasoning: paragraphsOf(order.immediateEnforcementReasoning) }
+            : null,
+      },
+    };
   }
 
   /**

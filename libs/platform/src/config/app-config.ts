@@ -159,6 +159,8 @@ const schema = z.object({
   PUBLIC_URL: url(['http:', 'https:'], 'http://localhost:3000'),
   /** Read notifications are removed this many days after they were created. */
   NOTIFICATION_RETENTION_DAYS: positiveInt(365),
+  /** Weeks between the re-inspections that watch a vacated or sealed closure (§ 9 WohnStG). */
+  CLOSURE_RECHECK_WEEKS: positiveInt(8),
 });
 
 export type AppConfig = z.output<typeof schema>;

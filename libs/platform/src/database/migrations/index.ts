@@ -6,6 +6,8 @@ import { InspectionIndexes1764200000002 } from './1764200000002-inspection-index
 import { Notifications1764300000000 } from './1764300000000-notifications';
 import { Letters1764300000001 } from './1764300000001-letters';
 import { Enforcement1764300000002 } from './1764300000002-enforcement';
+import { OrderLetters1764300000003 } from './1764300000003-order-letters';
+import { Closures1764300000004 } from './1764300000004-closures';
 
 /** Every migration in order. Listed explicitly so that bundled builds find them too. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   Notifications1764300000000,
   Letters1764300000001,
   Enforcement1764300000002,
+  OrderLetters1764300000003,
+  Closures1764300000004,
 ];
