@@ -323,6 +323,8 @@ describe('web app: inspections', () => {
     // The property page lists the inspection and its open defects.
     await desk.page.goto(`${api.baseUrl}/objekte/${property.id}`);
     await desk.page.getByTestId('inspection-row').first().waitFor();
+    // The sections load on their own: wait for the defects' list, not just the inspections'.
+    await desk.page.getByTestId('property-defect').nth(1).waitFor();
     expect(await desk.page.getByTestId('property-defect').count()).toBe(2);
 
     // 401: /auth/me before sign-in; 422: the plan without anybody.

@@ -214,6 +214,11 @@ describe('enforcement: the closure register (§ 9 WohnStG)', () => {
     const wrongKind = await declare(fixture, { orderId: repair });
     expect(wrongKind.status).toBe(422);
     expect(wrongKind.body.errors?.[0].field).toBe('orderId');
+    // One defect sits in one live order at a time: the repair order makes way.
+    expect(
+      (await request('POST', `/api/v1/orders/${repair}/withdraw`, { reason: 'Falsche Art' }))
+        .status,
+    ).toBe(200);
     const draft = await declaration(fixture, { issue: false });
     expect((await declare(fixture, { orderId: draft })).status).toBe(409);
 

@@ -21,6 +21,7 @@ interface Item {
   threatenedFineCents: number | null;
   dueOn: string | null;
   dueAt: string | null;
+  overdue?: boolean;
   escalationMeasure: string | null;
   escalationAmountCents: number | null;
 }
@@ -33,6 +34,8 @@ interface Order {
   notifiedOn: string | null;
   notificationRule: string | null;
   challengeEndsOn: string | null;
+  suitFiledOn?: string | null;
+  suitLate?: boolean;
   addressees: Array<{ name: string; postalAddress: { street: string } | null }> | null;
   items: Item[];
   detail?: string;
@@ -137,7 +140,7 @@ describe('enforcement: orders, their dates and their state machine', () => {
     it.each(Object.keys(PATHS))(
       'refuses every illegal command on a %s order with 409',
       async (state) => {
-        const order = await draft(fixture);
+        const order = await draft(await newCase(['B']));
         for (const command of PATHS[state]) await run(order.id, command);
         const current = await api.request<Order>('GET', `/api/v1/orders/${order.id}`, {
           token: officer.token,
@@ -156,7 +159,7 @@ describe('enforcement: orders, their dates and their state machine', () => {
     );
 
     it('dismissing the suit puts the order back to served, and final', async () => {
-      const order = await draft(fixture);
+      const order = await draft(await newCase(['B']));
       for (const command of ['issue', 'service', 'suit'] as Command[]) await run(order.id, command);
       const decided = await run(order.id, 'dismiss');
       expect(decided).toMatchObject({ status: 'served', final: true });
@@ -218,7 +221,7 @@ describe('enforcement: orders, their dates and their state machine', () => {
     });
 
     it('freezes the addressees when the order is issued', async () => {
-      const order = await draft(fixture);
+      const order = await draft(await newCase(['B']));
       const issued = await run(order.id, 'issue');
       expect(issued.addressees).toEqual([
         expect.objectContaining({
@@ -251,6 +254,10 @@ describe('enforcement: orders, their dates and their state machine', () => {
       expect(unsent.status).toBe(422);
       expect(unsent.body.errors).toEqual([expect.objectContaining({ field: 'hearingId' })]);
 
+      // Drafted back then: a delivery cannot come before its letter.
+      await db.query(`UPDATE hearings SET created_at = '2024-12-30T09:00:00Z' WHERE id = $1`, [
+        hearing.body.id,
+      ]);
       const sent = await post<{ status: string; notifiedOn: string; replyDueOn: string }>(
         `/api/v1/hearings/${hearing.body.id}/send`,
         { delivery: { method: 'ordinary_post', postedOn: '2025-01-02' } },
@@ -337,6 +344,9 @@ describe('enforcement: orders, their dates and their state machine', () => {
         [{ unit: 'hours', amount: 24 }, 'severity_default'],
       ]);
       await run(january.id, 'issue');
+      const issuedBack = (id: string) =>
+        db.query(`UPDATE orders SET issued_at = '2024-12-20T09:00:00Z' WHERE id = $1`, [id]);
+      await issuedBack(january.id);
       const served2025 = await post(`/api/v1/orders/${january.id}/service`, {
         delivery: { method: 'ordinary_post', postedOn: '2025-01-02' },
       });
@@ -355,8 +365,15 @@ describe('enforcement: orders, their dates and their state machine', () => {
         ['2025-01-07', '2025-01-07T11:00:00.000Z'],
       ]);
 
-      const december = await draft(fixture, body);
+      const other = await newCase(['B', 'C']);
+      const december = await draft(other, {
+        items: [
+          { requirement: 'Fenster ersetzen', defectIds: [other.defectIds[0]] },
+          { requirement: 'Gasgeruch beseitigen', defectIds: [other.defectIds[1]] },
+        ],
+      });
       await run(december.id, 'issue');
+      await issuedBack(december.id);
       const served2024 = await post(`/api/v1/orders/${december.id}/service`, {
         delivery: { method: 'ordinary_post', postedOn: '2024-12-27' },
       });
@@ -486,5 +503,240 @@ describe('enforcement: orders, their dates and their state machine', () => {
       await run(orderId, 'dismiss');
       expect((await escalate(orderId, itemId)).status).toBe(200);
     });
+  });
+
+  describe('review fixes', () => {
+    const itemStatus = (orderId: string, itemId: string, body: Record<string, unknown>) =>
+      post(`/api/v1/orders/${orderId}/items/${itemId}/status`, body);
+    const get = async (id: string) =>
+      (await api.request<Order>('GET', `/api/v1/orders/${id}`, { token: officer.token })).body;
+
+    it('issues an order only after the reply period, and only to landlords who were heard', async () => {
+      const fixture = await newCase(['B', 'B']);
+      const hearing = await post<{ id: string; replyDueOn: string }>(
+        `/api/v1/cases/${fixture.caseId}/hearings`,
+        { defectIds: fixture.defectIds, replyDays: 14 },
+      );
+      const sent = await post<{ replyDueOn: string }>(
+        `/api/v1/hearings/${hearing.body.id}/send`,
+        personally,
+      );
+      expect(sent.status).toBe(200);
+      const heard = (defectId: string) =>
+        draft(fixture, {
+          hearingSkippedReason: undefined,
+          hearingId: hearing.body.id,
+          items: [{ requirement: 'Abhilfe', defectIds: [defectId] }],
+        });
+      const first = await heard(fixture.defectIds[0]);
+      const early = await run(first.id, 'issue', 409);
+      expect(early.detail).toContain(sent.body.replyDueOn);
+
+      await db.query(`UPDATE hearings SET reply_due_on = $2 WHERE id = $1`, [
+        hearing.body.id,
+        daysFromToday(-1),
+      ]);
+      await run(first.id, 'issue');
+
+      // A joint owner in charge today was not heard.
+      const second = await heard(fixture.defectIds[1]);
+      const joint = await post<{ id: string }>('/api/v1/landlords', {
+        kind: 'person',
+        name: 'Miteigentümer Ungehört',
+        postalAddress: { street: 'Ringstraße', houseNumber: '1', postcode: '44623', city: 'Herne' },
+      });
+      expect(joint.status).toBe(201);
+      expect(
+        (
+          await post(`/api/v1/properties/${fixture.propertyId}/ownerships`, {
+            landlordId: joint.body.id,
+            role: 'joint_owner',
+            validFrom: '2020-01-01',
+          })
+        ).status,
+      ).toBe(201);
+      const unheard = await run(second.id, 'issue', 409);
+      expect(unheard.detail).toContain('Miteigentümer Ungehört');
+      expect((await get(second.id)).status).toBe('draft');
+
+      // Skipped with a § 28(2) reason: no such condition.
+      const skipped = await draft(fixture, {
+        items: [{ requirement: 'Abhilfe', defectIds: [fixture.defectIds[1]] }],
+      });
+      expect((await run(skipped.id, 'issue')).addressees).toHaveLength(2);
+    });
+
+    it('refuses delivery dates before the letter existed', async () => {
+      const fixture = await newCase(['B']);
+      const order = await draft(fixture);
+      await run(order.id, 'issue');
+      const typo = await post(`/api/v1/orders/${order.id}/service`, {
+        delivery: { method: 'personal_delivery', handedOverOn: daysFromToday(-365) },
+      });
+      expect(typo.status).toBe(422);
+      expect(typo.body.errors).toEqual([
+        expect.objectContaining({ field: 'delivery.handedOverOn' }),
+      ]);
+      expect((await get(order.id)).status).toBe('issued');
+
+      const other = await newCase(['B']);
+      const hearing = await post<{ id: string }>(`/api/v1/cases/${other.caseId}/hearings`, {
+        defectIds: other.defectIds,
+        replyDays: 14,
+      });
+      const early = await post(`/api/v1/hearings/${hearing.body.id}/send`, {
+        delivery: { method: 'ordinary_post', postedOn: daysFromToday(-365) },
+      });
+      expect(early.status).toBe(422);
+      expect(early.body.errors).toEqual([expect.objectContaining({ field: 'delivery.postedOn' })]);
+
+      await run(order.id, 'service');
+      const suit = await post(`/api/v1/orders/${order.id}/suit`, { filedOn: daysFromToday(-1) });
+      expect(suit.status).toBe(422);
+      expect(suit.body.errors).toEqual([expect.objectContaining({ field: 'filedOn' })]);
+    });
+
+    it('closes an order whose items all ended when the suit is dismissed or service recorded', async () => {
+      const fixture = await newCase(['B']);
+      const order = await draft(fixture);
+      await run(order.id, 'issue');
+      const served = await run(order.id, 'service');
+      await run(order.id, 'suit');
+      await db.query(`UPDATE defects SET status = 'verified' WHERE id = $1`, [
+        fixture.defectIds[0],
+      ]);
+      const itemId = served.items[0].id;
+      expect((await itemStatus(order.id, itemId, { status: 'complied' })).status).toBe(200);
+      const closedItem = await itemStatus(order.id, itemId, { status: 'closed' });
+      expect(closedItem.body.status).toBe('challenged');
+      expect((await run(order.id, 'dismiss')).status).toBe('closed');
+
+      // Every item withdrawn behind the service's back (as before this fix): service closes it.
+      const other = await newCase(['B']);
+      const stale = await draft(other);
+      await run(stale.id, 'issue');
+      await db.query(`UPDATE order_items SET status = 'withdrawn' WHERE order_id = $1`, [stale.id]);
+      expect((await run(stale.id, 'service')).status).toBe('closed');
+    });
+
+    it('refuses withdrawing the last remaining item of an issued or served order', async () => {
+      const fixture = await newCase(['B', 'B']);
+      const order = await draft(fixture, {
+        items: [
+          { requirement: 'Fenster ersetzen', defectIds: [fixture.defectIds[0]] },
+          { requirement: 'Schimmel beseitigen', defectIds: [fixture.defectIds[1]] },
+        ],
+      });
+      const issued = await run(order.id, 'issue');
+      const [first, second] = issued.items;
+      const withdraw = (itemId: string) =>
+        itemStatus(order.id, itemId, { status: 'withdrawn', reason: 'erledigt' });
+      expect((await withdraw(first.id)).status).toBe(200);
+      const last = await withdraw(second.id);
+      expect(last.status).toBe(409);
+      expect(last.body.detail).toMatch(/withdraw the order/);
+      await run(order.id, 'service');
+      expect((await withdraw(second.id)).status).toBe(409);
+    });
+
+    it('lets a suit suspend the deadlines unless the order is immediately enforceable', async () => {
+      const pastDue = async (body: Record<string, unknown> = {}) => {
+        const fixture = await newCase(['B']);
+        const order = await draft(fixture, body);
+        await run(order.id, 'issue');
+        const served = await run(order.id, 'service');
+        await db.query(`UPDATE order_items SET due_on = $2 WHERE id = $1`, [
+          served.items[0].id,
+          daysFromToday(-1),
+        ]);
+        await run(order.id, 'suit');
+        return { fixture, order: await get(order.id), itemId: served.items[0].id };
+      };
+      const caseOverdue = async (caseId: string) =>
+        (
+          await api.request<{ overdue: boolean }>('GET', `/api/v1/cases/${caseId}`, {
+            token: officer.token,
+          })
+        ).body.overdue;
+
+      const suspended = await pastDue();
+      expect(suspended.order).toMatchObject({ status: 'challenged', overdue: false });
+      expect(suspended.order.items[0].overdue).toBe(false);
+      expect(await caseOverdue(suspended.fixture.caseId)).toBe(false);
+      const refused = await itemStatus(suspended.order.id, suspended.itemId, {
+        status: 'not_complied',
+      });
+      expect(refused.status).toBe(409);
+      expect(refused.body.detail).toMatch(/suspends/);
+
+      const enforceable = await pastDue({
+        immediatelyEnforceable: true,
+        immediateEnforcementReasoning: 'Gesundheitsgefahr für die Kinder der Familie',
+      });
+      expect(enforceable.order).toMatchObject({ status: 'challenged', overdue: true });
+      expect(await caseOverdue(enforceable.fixture.caseId)).toBe(true);
+      expect(
+        (
+          await itemStatus(enforceable.order.id, enforceable.itemId, {
+            status: 'not_complied',
+          })
+        ).status,
+      ).toBe(200);
+    });
+
+    it('records a suit filed after the challenge period without undoing finality', async () => {
+      const fixture = await newCase(['B']);
+      const order = await draft(fixture);
+      await run(order.id, 'issue');
+      await run(order.id, 'service');
+      await db.query(`UPDATE orders SET challenge_ends_on = $2 WHERE id = $1`, [
+        order.id,
+        daysFromToday(-2),
+      ]);
+      const late = await run(order.id, 'suit');
+      expect(late).toMatchObject({ status: 'served', final: true, suitLate: true });
+      expect((await get(order.id)).suitFiledOn).toBe(today());
+    });
+
+    it('refuses a defect that sits in a pending item of another live order', async () => {
+      const fixture = await newCase(['B']);
+      const first = await draft(fixture);
+      const second = await draft(fixture);
+      await run(first.id, 'issue');
+      const again = await post(`/api/v1/cases/${fixture.caseId}/orders`, {
+        kind: 'repair',
+        hearingSkippedReason: SKIP,
+        items: [{ requirement: 'Schimmel beseitigen', defectIds: [fixture.defectIds[0]] }],
+      });
+      expect(again.status).toBe(409);
+      expect(again.body.detail).toContain(first.id);
+      expect((await get(second.id)).status).toBe('draft');
+      await run(first.id, 'withdraw');
+      expect((await draft(fixture)).status).toBe('draft');
+    });
+
+    it.each(['2026-11', '2026-W48-2', '2026-11-24T10:00:00Z', '2026-02-30'])(
+      'answers 422 naming the field for the date %s',
+      async (bad) => {
+        const notADate = (field: string) => [{ field, message: 'must be a date as YYYY-MM-DD' }];
+        const fixture = await newCase(['B']);
+        const order = await draft(fixture);
+        await run(order.id, 'issue');
+        const service = await post(`/api/v1/orders/${order.id}/service`, {
+          delivery: { method: 'personal_delivery', handedOverOn: bad },
+        });
+        expect(service.status).toBe(422);
+        expect(service.body.errors).toEqual(notADate('delivery.handedOverOn'));
+        const receipt = await post(`/api/v1/orders/${order.id}/service`, {
+          delivery: { method: 'ordinary_post', postedOn: today(), provenReceiptOn: bad },
+        });
+        expect(receipt.status).toBe(422);
+        expect(receipt.body.errors).toEqual(notADate('delivery.provenReceiptOn'));
+        await run(order.id, 'service');
+        const suit = await post(`/api/v1/orders/${order.id}/suit`, { filedOn: bad });
+        expect(suit.status).toBe(422);
+        expect(suit.body.errors).toEqual(notADate('filedOn'));
+      },
+    );
   });
 });

@@ -11,3 +11,4 @@ export * from './dto/landlord-input.dto';
 export * from './dto/landlord-query.dto';
 export * from './dto/ownership.dto';
 export * from './dto/ownership-input.dto';
+export { IsLegalDate } from './dto/field-rules';

@@ -36,7 +36,8 @@ export interface DefectFact {
   cataloguePeriod: { unit: 'hours' | 'days'; amount: number } | null;
 }
 
-// $2: today (Europe/Berlin), for the overdue flag.
+// $2: today (Europe/Berlin), for the overdue flag. Deadlines run only while an order is served,
+// or challenged but immediately enforceable (runsDeadlines in order-lifecycle.ts).
 const CASE_VIEW = `
   SELECT c.id, c.reference, c.property_id, c.status, c.officer_id, u.display_name AS officer_name,
          c.notes, c.closed_at, c.close_reason, c.reopen_reason, c.version, c.created_at,
@@ -53,11 +54,11 @@ const CASE_VIEW = `
          to_char(LEAST(
            (SELECT min(h.reply_due_on) FROM hearings h WHERE h.case_id = c.id AND h.status = 'sent'),
            (SELECT min(i.due_on) FROM order_items i JOIN orders o ON o.id = i.order_id
-             WHERE o.case_id = c.id AND o.status IN ('served', 'challenged')
+             WHERE o.case_id = c.id AND (o.status = 'served' OR (o.status = 'challenged' AND o.immediately_enforceable))
                AND i.status IN ('open', 'not_complied', 'escalated'))
          ), 'YYYY-MM-DD') AS next_deadline,
          EXISTS (SELECT 1 FROM order_items i JOIN orders o ON o.id = i.order_id
-                  WHERE o.case_id = c.id AND o.status IN ('served', 'challenged')
+                  WHERE o.case_id = c.id AND (o.status = 'served' OR (o.status = 'challenged' AND o.immediately_enforceable))
                     AND i.status IN ('open', 'not_complied', 'escalated')
                     AND (CASE WHEN i.due_at IS NOT NULL THEN i.due_at < now()
                               ELSE i.due_on < $2::date END)) AS overdue

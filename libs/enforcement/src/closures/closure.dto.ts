@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,6 +15,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
+import { IsLegalDate } from '@hausakte/landlords';
 import { PageQuery, trim } from '@hausakte/platform';
 import {
   CLOSURE_COMMANDS,
@@ -25,7 +25,6 @@ import {
 } from './closure-lifecycle';
 import { REPLACEMENT_HOUSING_PROVIDERS, ReplacementHousingProvider } from './closure.entity';
 
-const date = { message: 'must be a date YYYY-MM-DD' };
 const uuid = { message: 'must be a UUID' };
 
 /** What the officer records about notice, danger, move-out and replacement housing. */
@@ -45,12 +44,12 @@ export class ClosureDetailsDto {
       'Move-out date. Without immediate danger it needs replacement housing recorded first (§ 9 Abs. 4 WohnStG).',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   moveOutBy?: string | null;
 
   @ApiPropertyOptional({ format: 'date', nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   replacementHousingOfferedOn?: string | null;
 
   @ApiPropertyOptional({
@@ -64,7 +63,7 @@ export class ClosureDetailsDto {
 
   @ApiPropertyOptional({ format: 'date', nullable: true })
   @IsOptional()
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   occupantsNotifiedOn?: string | null;
 
   @ApiPropertyOptional({
@@ -89,7 +88,7 @@ export class CreateClosureDto extends ClosureDetailsDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'Default: today' })
   @IsOptional()
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   declaredOn?: string;
 
   @ApiPropertyOptional({
@@ -114,7 +113,7 @@ export class ClosureTransitionDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'The day of the step; default: today' })
   @IsOptional()
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   on?: string;
 
   @ApiPropertyOptional({ description: 'Required to release' })

@@ -13,7 +13,7 @@ import { addresseesFor } from '../cases/addressees';
 import { lockOpenCase } from '../cases/case-guard';
 import { CaseRepository } from '../cases/case.repository';
 import { LettersService, type LetterFile } from '../letters/letters.service';
-import { recordedDays, toDelivery } from '../orders/delivery.dto';
+import { recordedDays, refuseDaysBefore, toDelivery } from '../orders/delivery.dto';
 import { OrderRepository } from '../orders/order.repository';
 import {
   defectText,
@@ -23,6 +23,7 @@ import {
   issuePerAddressee,
   letterDate,
 } from '../orders/record-letters';
+import { berlinDateOf } from '../rules/legal-date';
 import { notificationDate } from '../rules/notification';
 import { periodInDays } from '../rules/periods';
 import type { CloseHearingDto, CreateHearingDto, HearingDto, SendHearingDto } from './hearing.dto';
@@ -118,6 +119,7 @@ export class HearingsService {
         })),
       );
     }
+    refuseDaysBefore(delivery, berlinDateOf(hearing.createdAt), 'the day the hearing was drafted');
     const notified = notificationDate(delivery);
     if (!notified.ok) {
       throw new ValidationProblem([

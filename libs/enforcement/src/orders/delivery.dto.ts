@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, ValidateIf } from 'class-validator';
+import { IsLegalDate } from '@hausakte/landlords';
+import { ValidationProblem } from '@hausakte/platform';
 import { DELIVERY_METHODS, type Delivery, type DeliveryMethod } from '../rules/notification';
 
 const METHODS = Object.keys(DELIVERY_METHODS) as DeliveryMethod[];
-const date = { message: 'must be a date YYYY-MM-DD' };
 const POSTED: DeliveryMethod[] = [
   'ordinary_post',
   'registered_handover',
@@ -22,7 +23,7 @@ export class DeliveryDto {
 
   @ApiPropertyOptional({ format: 'date', description: 'Post and registered mail: day of posting' })
   @ValidateIf((d: DeliveryDto) => POSTED.includes(d.method))
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   postedOn?: string;
 
   @ApiPropertyOptional({
@@ -31,7 +32,7 @@ export class DeliveryDto {
     description: 'A proven actual receipt; counts only if later than the presumed day',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   provenReceiptOn?: string | null;
 
   @ApiPropertyOptional({
@@ -40,17 +41,17 @@ export class DeliveryDto {
     description: 'Date on the return receipt',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   returnReceiptOn?: string | null;
 
   @ApiPropertyOptional({ format: 'date', description: 'Postal service certificate: its date' })
   @ValidateIf((d: DeliveryDto) => d.method === 'postal_service_certificate')
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   certificateOn?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Personal delivery: day of hand-over' })
   @ValidateIf((d: DeliveryDto) => d.method === 'personal_delivery')
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   handedOverOn?: string;
 }
 
@@ -83,4 +84,17 @@ export function recordedDays(delivery: Delivery): Array<[string, string]> {
   return Object.entries(delivery).filter(
     (entry): entry is [string, string] => entry[0] !== 'method' && typeof entry[1] === 'string',
   );
+}
+
+/** No recorded day of a delivery may come before the letter existed (a year typo, say). */
+export function refuseDaysBefore(delivery: Delivery, notBefore: string, what: string): void {
+  const early = recordedDays(delivery).filter(([, day]) => day < notBefore);
+  if (early.length > 0) {
+    throw new ValidationProblem(
+      early.map(([field]) => ({
+        field: `delivery.${field}`,
+        message: `must not be before ${what}, ${notBefore}`,
+      })),
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import { berlinNoon, isFinalOrder, isOverdueItem, orderDates } from './order-dates';
+import { berlinNoon, isFinalOrder, isLateSuit, isOverdueItem, orderDates } from './order-dates';
 
 const items = [
   { id: 'b', period: { unit: 'days', amount: 30 } as const },
@@ -75,6 +75,14 @@ describe('final and overdue', () => {
   it('is final from the day after the last day to sue, not on it', () => {
     expect(isFinalOrder(served, '2025-02-06')).toBe(false);
     expect(isFinalOrder(served, '2025-02-07')).toBe(true);
+  });
+
+  it('stays final when a suit comes after the challenge period ended', () => {
+    expect(isLateSuit('2025-02-07', '2025-02-06')).toBe(true);
+    expect(isLateSuit('2025-02-06', '2025-02-06')).toBe(false);
+    expect(
+      isFinalOrder({ ...served, suitFiledOn: '2025-02-10', suitLate: true }, '2025-02-11'),
+    ).toBe(true);
   });
 
   it('is not final while a suit runs, and final once it is dismissed', () => {

@@ -131,7 +131,8 @@ export type SuitOutcome = 'dismissed' | 'set_aside';
 
 /**
  * Final (bestandskräftig): the challenge period passed without a suit, or the court dismissed it.
- * Counted by the Berlin day: final from the day after the last day to sue.
+ * Counted by the Berlin day: final from the day after the last day to sue. A suit filed after the
+ * challenge period ended (`suitLate`) is on file but does not undo finality.
  */
 export function isFinalOrder(
   order: {
@@ -139,13 +140,19 @@ export function isFinalOrder(
     challengeEndsOn: LegalDate | null;
     suitFiledOn: LegalDate | null;
     suitOutcome: SuitOutcome | null;
+    suitLate?: boolean;
   },
   today: LegalDate,
 ): boolean {
   if (order.status !== 'served' && order.status !== 'closed') return false;
   if (order.suitOutcome === 'dismissed') return true;
-  if (order.suitFiledOn !== null) return false;
+  if (order.suitFiledOn !== null && !order.suitLate) return false;
   return order.challengeEndsOn !== null && order.challengeEndsOn < today;
+}
+
+/** Was the suit filed after the last day to sue? Then it does not suspend the order. */
+export function isLateSuit(filedOn: LegalDate, challengeEndsOn: LegalDate | null): boolean {
+  return challengeEndsOn !== null && filedOn > challengeEndsOn;
 }
 
 /** Past its due date and its duty still stands. */

@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -19,13 +18,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsLegalDate } from '@hausakte/landlords';
 import { IsZonedDateTime, trim } from '@hausakte/platform';
 import { ORDER_KINDS, OrderKind } from './order.entity';
 import { ESCALATION_MEASURES as MEASURES, EscalationMeasure } from './order-item.entity';
 import { DeliveryDto } from './delivery.dto';
 
 const notEmpty = { message: 'must not be empty' };
-const date = { message: 'must be a date YYYY-MM-DD' };
 
 export class PeriodOverrideDto {
   @ApiProperty({ enum: ['hours', 'days'] })
@@ -154,7 +153,7 @@ export class WithdrawOrderDto {
 
 export class RecordSuitDto {
   @ApiProperty({ format: 'date', description: 'Day the suit reached the court' })
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   filedOn!: string;
 }
 
@@ -164,7 +163,7 @@ export class DecideSuitDto {
   outcome!: 'dismissed' | 'set_aside';
 
   @ApiProperty({ format: 'date' })
-  @IsISO8601({ strict: true }, date)
+  @IsLegalDate()
   decidedOn!: string;
 }
 

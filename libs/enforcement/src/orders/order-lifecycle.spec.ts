@@ -6,6 +6,7 @@ import {
   ORDER_ITEM_STATUSES,
   ORDER_STATUSES,
   orderTransition,
+  runsDeadlines,
 } from './order-lifecycle';
 
 // Written out from DOMAIN.md (Lifecycles), not read from the module, so a wrong entry there fails.
@@ -93,5 +94,21 @@ describe('when the city may enforce (§ 55 Abs. 1 VwVG NRW)', () => {
   ] as const)('%s, final %s, immediately enforceable %s: %s', (status, final, enforceable, ok) => {
     const refusal = enforcementRefusal({ status, final, immediatelyEnforceable: enforceable });
     expect(refusal === null).toBe(ok);
+  });
+});
+
+describe('whose deadlines run (a suit suspends, § 80 Abs. 1 VwGO)', () => {
+  it.each([
+    ['served', false, true],
+    ['served', true, true],
+    ['challenged', false, false],
+    ['challenged', true, true],
+    ['issued', true, false],
+    ['draft', true, false],
+    ['closed', true, false],
+    ['withdrawn', true, false],
+    ['annulled', true, false],
+  ] as const)('%s, immediately enforceable %s: %s', (status, enforceable, runs) => {
+    expect(runsDeadlines({ status, immediatelyEnforceable: enforceable })).toBe(runs);
   });
 });

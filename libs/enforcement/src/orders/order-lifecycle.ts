@@ -110,6 +110,20 @@ export function isLiveOrder(status: OrderStatus): boolean {
   return status === 'served' || status === 'challenged';
 }
 
+/**
+ * Do the order's deadlines run (items count as overdue, can be found not complied)? Only while it
+ * is served, or challenged but immediately enforceable: a suit suspends an order that is not
+ * (§ 80 Abs. 1 and 2 Nr. 4 VwGO).
+ */
+export function runsDeadlines(order: {
+  status: OrderStatus;
+  immediatelyEnforceable: boolean;
+}): boolean {
+  return (
+    order.status === 'served' || (order.status === 'challenged' && order.immediatelyEnforceable)
+  );
+}
+
 /** An item that has ended: the order closes when every item has. */
 export function isEndedItem(status: OrderItemStatus): boolean {
   return status === 'closed' || status === 'withdrawn';

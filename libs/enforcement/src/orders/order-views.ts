@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LegalCalendar } from '@hausakte/landlords';
 import type { OrderDto, OrderItemDto } from './order.dto';
 import { isFinalOrder, isOverdueItem } from './order-dates';
-import { isLiveOrder } from './order-lifecycle';
+import { runsDeadlines } from './order-lifecycle';
 import type { OrderItem } from './order-item.entity';
 import { ORDER_KIND_BASIS, type Order } from './order.entity';
 import { OrderRepository } from './order.repository';
@@ -23,7 +23,7 @@ export class OrderViews {
     const today = this.calendar.today();
     const now = new Date();
     return orders.map((order) => {
-      const live = isLiveOrder(order.status);
+      const live = runsDeadlines(order);
       const itemDtos = items
         .filter((item) => item.orderId === order.id)
         .map((item) => this.item(item, defects.get(item.id), live, now, today));
@@ -47,6 +47,7 @@ export class OrderViews {
         notificationRule: order.notificationRule,
         challengeEndsOn: order.challengeEndsOn,
         suitFiledOn: order.suitFiledOn,
+        suitLate: order.suitLate,
         suitOutcome: order.suitOutcome,
         suitDecidedOn: order.suitDecidedOn,
         withdrawnReason: order.withdrawnReason,

@@ -73,6 +73,11 @@ export class OrderDto {
   @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Last day to sue' })
   challengeEndsOn!: string | null;
   @ApiPropertyOptional({ format: 'date', nullable: true }) suitFiledOn!: string | null;
+  @ApiProperty({
+    description:
+      'The suit was filed after the challenge period ended: it does not suspend the order',
+  })
+  suitLate!: boolean;
   @ApiPropertyOptional({ enum: ['dismissed', 'set_aside'], nullable: true })
   suitOutcome!: string | null;
   @ApiPropertyOptional({ format: 'date', nullable: true }) suitDecidedOn!: string | null;

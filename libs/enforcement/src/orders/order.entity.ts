@@ -120,6 +120,10 @@ export class Order {
   @Column({ name: 'suit_filed_on', type: 'date', nullable: true })
   suitFiledOn!: string | null;
 
+  /** Filed after the challenge period ended: on file, but it neither suspends nor undoes finality. */
+  @Column({ name: 'suit_late', type: 'boolean', default: false })
+  suitLate!: boolean;
+
   @Column({ name: 'suit_outcome', type: 'text', nullable: true })
   suitOutcome!: SuitOutcome | null;
 

@@ -113,6 +113,32 @@ export class OrderRepository {
     return byItem;
   }
 
+  /**
+   * The defects among these that sit in a pending item (open, not complied, escalated) of an
+   * order that binds the landlord or is on its way to (issued, served, challenged).
+   */
+  async pendingInLiveOrders(
+    defectIds: string[],
+  ): Promise<Array<{ defectId: string; orderId: string; number: number }>> {
+    if (defectIds.length === 0) return [];
+    const rows: Array<{ defect_id: string; order_id: string; number: number }> =
+      await this.manager.query(
+        `SELECT d.defect_id, o.id AS order_id, i.number
+           FROM order_item_defects d
+           JOIN order_items i ON i.id = d.item_id
+           JOIN orders o ON o.id = i.order_id
+          WHERE d.defect_id = ANY($1::uuid[])
+            AND o.status IN ('issued', 'served', 'challenged')
+            AND i.status IN ('open', 'not_complied', 'escalated')`,
+        [defectIds],
+      );
+    return rows.map((row) => ({
+      defectId: row.defect_id,
+      orderId: row.order_id,
+      number: row.number,
+    }));
+  }
+
   save(order: Order): Promise<Order> {
     return this.manager.getRepository(Order).save(order);
   }

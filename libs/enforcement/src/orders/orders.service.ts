@@ -18,8 +18,9 @@ import type { LetterData, LetterTemplateKey } from '../letters/letter-template-c
 import { germanDate } from '../letters/letter-composition';
 import { LettersService, type LetterFile } from '../letters/letters.service';
 import { type PeriodLength, resolveItemPeriod, type Severity } from '../rules/default-periods';
+import { berlinDateOf } from '../rules/legal-date';
 import { type Delivery, isFormalService } from '../rules/notification';
-import { recordedDays, toDelivery } from './delivery.dto';
+import { recordedDays, refuseDaysBefore, toDelivery } from './delivery.dto';
 import type {
   ChangeItemStatusDto,
   CreateOrderDto,
@@ -31,7 +32,7 @@ import type {
   WithdrawOrderDto,
 } from './order-input.dto';
 import type { OrderDto, OrderProjectionDto } from './order.dto';
-import { isFinalOrder, isOverdueItem, orderDates } from './order-dates';
+import { isFinalOrder, isLateSuit, isOverdueItem, orderDates } from './order-dates';
 import {
   enforcementRefusal,
   isEndedItem,
@@ -40,6 +41,7 @@ import {
   OrderCommand,
   OrderItemCommand,
   orderTransition,
+  runsDeadlines,
 } from './order-lifecycle';
 import { OrderViews } from './order-views';
 import type { OrderItem } from './order-item.entity';
@@ -101,6 +103,7 @@ function auditView(order: Order): Record<string, unknown> {
     notificationRule: order.notificationRule,
     challengeEndsOn: order.challengeEndsOn,
     suitFiledOn: order.suitFiledOn,
+    suitLate: order.suitLate,
     suitOutcome: order.suitOutcome,
     withdrawnReason: order.withdrawnReason,
     version: order.version,
@@ -279,6 +282,17 @@ export class OrdersService {
       });
     });
     if (errors.length > 0) throw new ValidationProblem(errors);
+    const bound = await this.orders.pendingInLiveOrders(allIds);
+    if (bound.length > 0) {
+      throw new ConflictProblem(
+        'A defect of this order sits in a pending item of another order already: ' +
+          bound
+            .map((b) => `defect ${b.defectId} in item ${b.number} of order ${b.orderId}`)
+            .join('; ') +
+          '. Withdraw that item or order first.',
+        { pending: bound },
+      );
+    }
 
     const order = await this.orders.insert(
       {
@@ -317,6 +331,7 @@ export class OrdersService {
     this.transition(order, 'issue');
     const today = this.calendar.today();
     order.addressees = await addresseesFor(this.cases, found.propertyId, today);
+    await this.refuseUnheard(order, today);
     const { reference, data } = await this.letterData(order, actor, today);
     order.letterIds = await issuePerAddressee(this.letters, {
       kind: 'order',
@@ -327,6 +342,38 @@ export class OrdersService {
     });
     order.issuedAt = new Date();
     return this.commit(order, before, 'order.issued', []);
+  }
+
+  /**
+   * An order follows its hearing (§ 28 VwVfG NRW): not while the reply period still runs (unless
+   * the hearing was closed, e.g. on the landlord's reply), and only to landlords who were heard.
+   * A hearing skipped with a § 28 Abs. 2 reason has neither condition.
+   */
+  private async refuseUnheard(order: Order, today: string): Promise<void> {
+    if (!order.hearingId) return;
+    const hearing = await this.hearings.findById(order.hearingId);
+    if (!hearing || hearing.status === 'draft') {
+      throw new ConflictProblem('The order’s hearing has not been sent.', {
+        hearingId: order.hearingId,
+      });
+    }
+    if (hearing.status !== 'closed' && hearing.replyDueOn !== null && hearing.replyDueOn >= today) {
+      throw new ConflictProblem(
+        `The hearing's reply period runs until ${hearing.replyDueOn}: the order can be issued ` +
+          'from the day after, or once the hearing is closed.',
+        { hearingId: hearing.id, replyDueOn: hearing.replyDueOn },
+      );
+    }
+    const heard = new Set((hearing.addressees ?? []).map((a) => a.landlordId));
+    const unheard = (order.addressees ?? []).filter((a) => !heard.has(a.landlordId));
+    if (unheard.length > 0) {
+      throw new ConflictProblem(
+        `${unheard.map((a) => a.name).join(', ')} ${unheard.length === 1 ? 'is' : 'are'} in charge ` +
+          'of the property today but was not heard (§ 28 VwVfG NRW): hear them first, or draft the ' +
+          'order with the reason the hearing is skipped.',
+        { unheardLandlordIds: unheard.map((a) => a.landlordId) },
+      );
+    }
   }
 
   /**
@@ -447,7 +494,9 @@ export class OrdersService {
     this.transition(order, 'record_service');
     const delivery = toDelivery(input.delivery);
     this.refuseFutureDays(delivery);
-    const items = (await this.orders.itemsOf([id])).filter((item) => item.status !== 'withdrawn');
+    refuseDaysBefore(delivery, berlinDateOf(order.issuedAt!), 'the day the order was issued');
+    const allItems = await this.orders.itemsOf([id]);
+    const items = allItems.filter((item) => item.status !== 'withdrawn');
     const threatening = items.filter((item) => item.threatenedFineCents !== null);
     if (threatening.length > 0 && !isFormalService(delivery.method)) {
       throw new ValidationProblem([
@@ -483,9 +532,10 @@ export class OrdersService {
       item.dueAt = due.dueAt;
     }
     await this.orders.saveItems(items);
-    return this.commit(order, before, 'order.served', [
+    const served = await this.commit(order, before, 'order.served', [
       { caseId: found.id, orderId: id, kind: 'order-served' },
     ]);
+    return (await this.closeIfEnded(order, found.id)) ?? served;
   }
 
   @Transactional()
@@ -504,9 +554,25 @@ export class OrdersService {
   async recordSuit(id: string, input: RecordSuitDto): Promise<OrderDto> {
     const { order, found } = await this.locked(id);
     const before = auditView(order);
-    this.transition(order, 'record_suit');
     this.checkDay('filedOn', input.filedOn, order.notifiedOn, 'the day of notification');
+    if (isLateSuit(input.filedOn, order.challengeEndsOn)) {
+      // On file, but it neither suspends the order nor undoes its finality (§ 74 VwGO).
+      const step = orderTransition(order.status, 'record_suit');
+      if (!step.ok) {
+        throw new ConflictProblem(step.reason, {
+          orderStatus: order.status,
+          command: 'record_suit',
+        });
+      }
+      order.suitFiledOn = input.filedOn;
+      order.suitLate = true;
+      return this.commit(order, before, 'order.suit_late', [
+        { caseId: found.id, orderId: id, kind: 'order-suit-late' },
+      ]);
+    }
+    this.transition(order, 'record_suit');
     order.suitFiledOn = input.filedOn;
+    order.suitLate = false;
     return this.commit(order, before, 'order.challenged', [
       { caseId: found.id, orderId: id, kind: 'order-challenged' },
     ]);
@@ -520,12 +586,13 @@ export class OrdersService {
     this.checkDay('decidedOn', input.decidedOn, order.suitFiledOn, 'the day the suit was filed');
     order.suitOutcome = input.outcome;
     order.suitDecidedOn = input.decidedOn;
-    return this.commit(
+    const decided = await this.commit(
       order,
       before,
       input.outcome === 'dismissed' ? 'order.suit_dismissed' : 'order.annulled',
       [{ caseId: found.id, orderId: id, kind: `order-suit-${input.outcome.replace('_', '-')}` }],
     );
+    return (await this.closeIfEnded(order, found.id)) ?? decided;
   }
 
   /**
@@ -554,6 +621,23 @@ export class OrdersService {
     }
     const step = itemTransition(item.status, command);
     if (!step.ok) throw new ConflictProblem(step.reason, { itemStatus: item.status, command });
+    if (
+      command === 'withdraw' &&
+      (order.status === 'issued' || order.status === 'served') &&
+      items.every((candidate) => candidate.id === itemId || candidate.status === 'withdrawn')
+    ) {
+      throw new ConflictProblem(
+        'This is the order’s last remaining item: withdraw the order instead.',
+        { orderStatus: order.status },
+      );
+    }
+    if (command === 'mark_not_complied' && !runsDeadlines(order)) {
+      throw new ConflictProblem(
+        `The order is ${order.status}${order.status === 'challenged' ? ' and not immediately enforceable: the suit suspends it (§ 80 Abs. 1 VwGO)' : ''}: ` +
+          'its periods do not run, so no item can be found not complied.',
+        { orderStatus: order.status, immediatelyEnforceable: order.immediatelyEnforceable },
+      );
+    }
     if (command === 'comply') {
       const defects = (await this.orders.itemDefects([itemId])).get(itemId)!;
       if (!defects.allVerified) {
@@ -658,6 +742,19 @@ export class OrdersService {
       { caseId: found.id, orderId: id, itemId, kind: 'item-escalated' },
     ]);
     return this.views.one(order);
+  }
+
+  /** A served order whose every item is closed or withdrawn is closed (DOMAIN.md, Lifecycles). */
+  private async closeIfEnded(order: Order, caseId: string): Promise<OrderDto | null> {
+    if (order.status !== 'served') return null;
+    const items = await this.orders.itemsOf([order.id]);
+    if (!items.every((item) => isEndedItem(item.status))) return null;
+    const before = auditView(order);
+    this.transition(order, 'close');
+    order.closedAt = new Date();
+    return this.commit(order, before, 'order.closed', [
+      { caseId, orderId: order.id, kind: 'order-closed' },
+    ]);
   }
 
   /** The case first (refusing a closed one), then the order. */

@@ -8,6 +8,7 @@ import { Letters1764300000001 } from './1764300000001-letters';
 import { Enforcement1764300000002 } from './1764300000002-enforcement';
 import { OrderLetters1764300000003 } from './1764300000003-order-letters';
 import { Closures1764300000004 } from './1764300000004-closures';
+import { OrderFixes1764300000005 } from './1764300000005-order-fixes';
 
 /** Every migration in order. Listed explicitly so that bundled builds find them too. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Enforcement1764300000002,
   OrderLetters1764300000003,
   Closures1764300000004,
+  OrderFixes1764300000005,
 ];
