@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { startTestApi, TestApi } from '@hausakte/testing';
@@ -22,8 +23,19 @@ interface Item {
   dueOn: string | null;
   dueAt: string | null;
   overdue?: boolean;
-  escalationMeasure: string | null;
-  escalationAmountCents: number | null;
+  threats: Threat[];
+  fixings: Array<{ id: string; threatId: string; measure: string; amountCents: number }>;
+}
+
+interface Threat {
+  id: string;
+  measure: string;
+  amountCents: number | null;
+  costEstimateCents: number | null;
+  threatenedIn: string;
+  dueOn: string | null;
+  servedOn: string | null;
+  usedByFixingId: string | null;
 }
 
 interface Order {
@@ -214,7 +226,8 @@ describe('enforcement: orders, their dates and their state machine', () => {
       expect(
         (
           await post(`/api/v1/orders/${order.id}/items/${itemId}/escalate`, {
-            measure: 'coercive_fine',
+            threatId: randomUUID(),
+            amountCents: 100_000,
           })
         ).status,
       ).toBe(409);
@@ -461,14 +474,30 @@ describe('enforcement: orders, their dates and their state machine', () => {
       });
       expect(notComplied.status).toBe(200);
       expect(notComplied.body.overdue).toBe(true);
-      return { orderId: order.id, itemId };
+      const threatId = served.items[0].threats[0].id;
+      return { orderId: order.id, itemId, threatId };
     };
-    const escalate = (orderId: string, itemId: string) =>
-      post(`/api/v1/orders/${orderId}/items/${itemId}/escalate`, { measure: 'coercive_fine' });
+    const escalate = (
+      orderId: string,
+      itemId: string,
+      threatId: string,
+      body: Record<string, unknown> = {},
+    ) =>
+      post(`/api/v1/orders/${orderId}/items/${itemId}/escalate`, {
+        threatId,
+        amountCents: 100_000,
+        ...body,
+      });
+    const finalOrder = async (orderId: string) => {
+      await db.query(`UPDATE orders SET challenge_ends_on = $2 WHERE id = $1`, [
+        orderId,
+        daysFromToday(-1),
+      ]);
+    };
 
     it('is refused while the order is neither final nor immediately enforceable, allowed once the challenge period passed', async () => {
-      const { orderId, itemId } = await servedWithOverdueItem();
-      const refused = await escalate(orderId, itemId);
+      const { orderId, itemId, threatId } = await servedWithOverdueItem();
+      const refused = await escalate(orderId, itemId, threatId);
       expect(refused.status).toBe(409);
       expect(refused.body.detail).toMatch(/neither final nor immediately enforceable/);
 
@@ -476,32 +505,182 @@ describe('enforcement: orders, their dates and their state machine', () => {
         orderId,
         daysFromToday(-1),
       ]);
-      const allowed = await escalate(orderId, itemId);
+      const allowed = await escalate(orderId, itemId, threatId);
       expect(allowed.status).toBe(200);
       expect(allowed.body.final).toBe(true);
       expect(allowed.body.items[0]).toMatchObject({
         status: 'escalated',
-        escalationMeasure: 'coercive_fine',
-        escalationAmountCents: 100_000,
+        fixings: [{ threatId, measure: 'coercive_fine', amountCents: 100_000 }],
       });
     });
 
     it('is allowed at once when the order is immediately enforceable', async () => {
-      const { orderId, itemId } = await servedWithOverdueItem({
+      const { orderId, itemId, threatId } = await servedWithOverdueItem({
         immediatelyEnforceable: true,
         immediateEnforcementReasoning: 'Gesundheitsgefahr für die Kinder der Familie',
       });
-      expect((await escalate(orderId, itemId)).status).toBe(200);
+      expect((await escalate(orderId, itemId, threatId)).status).toBe(200);
     });
 
     it('is refused while a suit suspends the order, allowed once it is dismissed', async () => {
-      const { orderId, itemId } = await servedWithOverdueItem();
+      const { orderId, itemId, threatId } = await servedWithOverdueItem();
       await run(orderId, 'suit');
-      const suspended = await escalate(orderId, itemId);
+      const suspended = await escalate(orderId, itemId, threatId);
       expect(suspended.status).toBe(409);
       expect(suspended.body.detail).toMatch(/suspends/);
       await run(orderId, 'dismiss');
-      expect((await escalate(orderId, itemId)).status).toBe(200);
+      expect((await escalate(orderId, itemId, threatId)).status).toBe(200);
+    });
+
+    it('makes the order’s own fine threat the item’s first threat, served with the order', async () => {
+      const { orderId, threatId } = await servedWithOverdueItem();
+      const order = (
+        await api.request<Order>('GET', `/api/v1/orders/${orderId}`, { token: officer.token })
+      ).body;
+      expect(order.items[0].threats).toEqual([
+        expect.objectContaining({
+          id: threatId,
+          measure: 'coercive_fine',
+          amountCents: 100_000,
+          threatenedIn: 'order',
+          servedOn: order.notifiedOn,
+          dueOn: daysFromToday(-1),
+          usedByFixingId: null,
+        }),
+      ]);
+      expect(order.items[0].fixings).toEqual([]);
+    });
+
+    it('refuses a second fixing on the same threat (409) and a fixing above the threat (422)', async () => {
+      const { orderId, itemId, threatId } = await servedWithOverdueItem();
+      await finalOrder(orderId);
+      const above = await escalate(orderId, itemId, threatId, { amountCents: 100_001 });
+      expect(above.status).toBe(422);
+      expect(above.body.errors).toEqual([expect.objectContaining({ field: 'amountCents' })]);
+
+      expect((await escalate(orderId, itemId, threatId, { amountCents: 60_000 })).status).toBe(200);
+      const again = await escalate(orderId, itemId, threatId);
+      expect(again.status).toBe(409);
+      expect(again.body.detail).toMatch(/new threat/);
+    });
+
+    it('refuses substitute performance without a threat of its own', async () => {
+      const { orderId, itemId, threatId } = await servedWithOverdueItem();
+      await finalOrder(orderId);
+      const refused = await escalate(orderId, itemId, threatId, {
+        measure: 'substitute_performance',
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({
+          field: 'measure',
+          message: expect.stringMatching(/threat of its own/),
+        }),
+      ]);
+      const noEstimate = await post(`/api/v1/orders/${orderId}/items/${itemId}/threats`, {
+        measure: 'substitute_performance',
+        periodDays: 14,
+      });
+      expect(noEstimate.status).toBe(422);
+      expect(noEstimate.body.errors).toEqual([
+        expect.objectContaining({ field: 'costEstimateCents' }),
+      ]);
+    });
+
+    it('fixes again only with a new separate threat, served formally and its period passed', async () => {
+      const { orderId, itemId, threatId } = await servedWithOverdueItem();
+      await finalOrder(orderId);
+      expect((await escalate(orderId, itemId, threatId)).status).toBe(200);
+
+      const threatened = await post(`/api/v1/orders/${orderId}/items/${itemId}/threats`, {
+        measure: 'coercive_fine',
+        amountCents: 200_000,
+        periodDays: 14,
+      });
+      expect(threatened.status).toBe(200);
+      const second = threatened.body.items[0].threats[1];
+      expect(second).toMatchObject({
+        threatenedIn: 'separate',
+        amountCents: 200_000,
+        servedOn: null,
+      });
+      const unserved = await escalate(orderId, itemId, second.id, { amountCents: 200_000 });
+      expect(unserved.status).toBe(409);
+      expect(unserved.body.detail).toMatch(/served formally/);
+
+      const byPost = await post(
+        `/api/v1/orders/${orderId}/items/${itemId}/threats/${second.id}/service`,
+        { delivery: { method: 'ordinary_post', postedOn: today() } },
+      );
+      expect(byPost.status).toBe(422);
+      const served = await post(
+        `/api/v1/orders/${orderId}/items/${itemId}/threats/${second.id}/service`,
+        personally,
+      );
+      expect(served.status).toBe(200);
+      expect(served.body.items[0].threats[1]).toMatchObject({ servedOn: today() });
+      const early = await escalate(orderId, itemId, second.id, { amountCents: 200_000 });
+      expect(early.status).toBe(409);
+      expect(early.body.detail).toMatch(/has not passed/);
+
+      await db.query(`UPDATE order_item_threats SET due_on = $2 WHERE id = $1`, [
+        second.id,
+        daysFromToday(-1),
+      ]);
+      const fixed = await escalate(orderId, itemId, second.id, { amountCents: 150_000 });
+      expect(fixed.status).toBe(200);
+      const item = fixed.body.items[0];
+      expect(item.status).toBe('escalated');
+      expect(item.fixings).toEqual([
+        expect.objectContaining({ threatId, amountCents: 100_000 }),
+        expect.objectContaining({ threatId: second.id, amountCents: 150_000 }),
+      ]);
+      expect(item.threats.map((t) => t.usedByFixingId)).toEqual(item.fixings.map((f) => f.id));
+
+      const audited: Array<{ action: string }> = await db.query(
+        `SELECT action FROM audit_log WHERE entity_id = ANY($1::text[]) ORDER BY id`,
+        [item.fixings.map((f) => f.id)],
+      );
+      expect(audited.map((a) => a.action)).toEqual([
+        'order_item_fixing.created',
+        'order_item_fixing.created',
+      ]);
+      const events: Array<{ kind: string }> = await db.query(
+        `SELECT kind FROM enforcement_events WHERE item_id = $1 AND kind = 'item-escalated'`,
+        [itemId],
+      );
+      expect(events).toHaveLength(2);
+    });
+
+    it('allows substitute performance with its own served threat, up to the cost estimate', async () => {
+      const { orderId, itemId } = await servedWithOverdueItem();
+      await finalOrder(orderId);
+      const threatened = await post(`/api/v1/orders/${orderId}/items/${itemId}/threats`, {
+        measure: 'substitute_performance',
+        costEstimateCents: 500_000,
+        periodDays: 14,
+      });
+      expect(threatened.status).toBe(200);
+      const threat = threatened.body.items[0].threats[1];
+      await post(
+        `/api/v1/orders/${orderId}/items/${itemId}/threats/${threat.id}/service`,
+        personally,
+      );
+      await db.query(`UPDATE order_item_threats SET due_on = $2 WHERE id = $1`, [
+        threat.id,
+        daysFromToday(-1),
+      ]);
+      const above = await escalate(orderId, itemId, threat.id, { amountCents: 500_001 });
+      expect(above.status).toBe(422);
+      expect(above.body.errors).toEqual([expect.objectContaining({ field: 'amountCents' })]);
+      const fixed = await escalate(orderId, itemId, threat.id, {
+        measure: 'substitute_performance',
+        amountCents: 480_000,
+      });
+      expect(fixed.status).toBe(200);
+      expect(fixed.body.items[0].fixings).toEqual([
+        expect.objectContaining({ measure: 'substitute_performance', amountCents: 480_000 }),
+      ]);
     });
   });
 

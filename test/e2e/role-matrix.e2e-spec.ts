@@ -126,6 +126,8 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/orders/:id/suit': MANAGE_CASES,
   'POST /api/v1/orders/:id/suit-decision': MANAGE_CASES,
   'POST /api/v1/orders/:id/items/:itemId/status': MANAGE_CASES,
+  'POST /api/v1/orders/:id/items/:itemId/threats': MANAGE_CASES,
+  'POST /api/v1/orders/:id/items/:itemId/threats/:threatId/service': MANAGE_CASES,
   'POST /api/v1/orders/:id/items/:itemId/escalate': MANAGE_CASES,
   // the closure register (§ 9 WohnStG) is part of working a case
   'POST /api/v1/cases/:id/closures': MANAGE_CASES,

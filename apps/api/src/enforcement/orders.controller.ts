@@ -20,6 +20,8 @@ import {
   OrdersService,
   RecordServiceDto,
   RecordSuitDto,
+  ServeThreatDto,
+  ThreatenItemDto,
   WithdrawOrderDto,
 } from '@hausakte/enforcement';
 import { ApiProblems, Idempotent, UuidParam } from '@hausakte/platform';
@@ -186,11 +188,52 @@ export class OrdersController {
     return this.orders.changeItemStatus(id, itemId, body);
   }
 
+  @Post('orders/:id/items/:itemId/threats')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Threaten a coercive fine again, or substitute performance, for an item',
+    description:
+      'A separate threat (§ 63 VwVG NRW) with its amount (coercive fine) or cost estimate ' +
+      '(substitute performance) and a new period in days from its service. It is usable once ' +
+      'its formal service is recorded and its period has passed.',
+  })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  threaten(
+    @Param('id', UuidParam) id: string,
+    @Param('itemId', UuidParam) itemId: string,
+    @Body() body: ThreatenItemDto,
+  ): Promise<OrderDto> {
+    return this.orders.threaten(id, itemId, body);
+  }
+
+  @Post('orders/:id/items/:itemId/threats/:threatId/service')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Record the formal service of a separate threat',
+    description:
+      'Formal service only (422 for ordinary post); the day of notification is its service ' +
+      'date and the threat’s period runs from it.',
+  })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  serveThreat(
+    @Param('id', UuidParam) id: string,
+    @Param('itemId', UuidParam) itemId: string,
+    @Param('threatId', UuidParam) threatId: string,
+    @Body() body: ServeThreatDto,
+  ): Promise<OrderDto> {
+    return this.orders.serveThreat(id, itemId, threatId, body);
+  }
+
   @Post('orders/:id/items/:itemId/escalate')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'Fix the coercive fine or order substitute performance for an item not complied',
-    description: 'Only once the order is final or immediately enforceable (409 otherwise).',
+    summary: 'Fix a coercive fine or order substitute performance, using a threat of the item',
+    description:
+      'Only once the order is final or immediately enforceable, with a served, unused threat ' +
+      'of the item whose period has passed (409 otherwise), and at most the amount threatened ' +
+      '(422 naming amountCents otherwise). Each fixing is kept as a row of the item.',
   })
   @ApiOkResponse({ type: OrderDto })
   @ApiProblems(404, 409, 422)
@@ -198,7 +241,8 @@ export class OrdersController {
     @Param('id', UuidParam) id: string,
     @Param('itemId', UuidParam) itemId: string,
     @Body() body: EscalateItemDto,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrderDto> {
-    return this.orders.escalate(id, itemId, body);
+    return this.orders.escalate(id, itemId, body, user);
   }
 }

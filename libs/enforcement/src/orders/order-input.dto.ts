@@ -189,21 +189,74 @@ export class ChangeItemStatusDto {
   reason?: string | null;
 }
 
-export class EscalateItemDto {
+export class ThreatenItemDto {
   @ApiProperty({ enum: MEASURES })
   @IsIn(MEASURES, { message: `must be one of ${MEASURES.join(', ')}` })
   measure!: EscalationMeasure;
 
-  @ApiPropertyOptional({
-    description:
-      'coercive_fine: the amount fixed (default: the amount threatened); ' +
-      'substitute_performance: the cost estimate, required',
-  })
-  @IsOptional()
-  @IsInt({ message: 'must be a whole number of cents' })
+  @ApiPropertyOptional({ description: 'coercive_fine: the amount threatened, in cents (required)' })
+  @ValidateIf((dto: ThreatenItemDto) => dto.measure === 'coercive_fine' || dto.amountCents != null)
+  @IsInt({ message: 'a coercive fine threat needs its amount, a whole number of cents' })
   @Min(1)
   @Max(1_000_000_000)
   amountCents?: number | null;
+
+  @ApiPropertyOptional({
+    description: 'substitute_performance: the estimated cost, in cents (required, § 63 VwVG NRW)',
+  })
+  @ValidateIf(
+    (dto: ThreatenItemDto) =>
+      dto.measure === 'substitute_performance' || dto.costEstimateCents != null,
+  )
+  @IsInt({ message: 'a substitute performance threat needs its cost estimate in cents' })
+  @Min(1)
+  @Max(1_000_000_000)
+  costEstimateCents?: number | null;
+
+  @ApiProperty({ description: 'The new period, in days from the threat’s service' })
+  @IsInt({ message: 'must be a whole number of days' })
+  @Min(1)
+  @Max(365)
+  periodDays!: number;
+
+  @ApiPropertyOptional({ format: 'date', description: 'The day of the letter; default today' })
+  @IsOptional()
+  @IsLegalDate()
+  threatenedOn?: string | null;
+}
+
+export class ServeThreatDto {
+  @ApiProperty({
+    type: DeliveryDto,
+    description: 'Formal service only (§ 63 VwVG NRW): certificate, registered mail, personal',
+  })
+  @ValidateNested()
+  @Type(() => DeliveryDto)
+  delivery!: DeliveryDto;
+}
+
+export class EscalateItemDto {
+  @ApiProperty({ format: 'uuid', description: 'The served, unused threat of this item to use' })
+  @IsUUID('all', { message: 'must be the id of a threat of this item' })
+  threatId!: string;
+
+  @ApiProperty({
+    description:
+      'coercive_fine: the amount fixed; substitute_performance: the cost charged. ' +
+      'At most the amount threatened (or the cost estimate).',
+  })
+  @IsInt({ message: 'must be a whole number of cents' })
+  @Min(1)
+  @Max(1_000_000_000)
+  amountCents!: number;
+
+  @ApiPropertyOptional({
+    enum: MEASURES,
+    description: 'If given, must be the threat’s measure',
+  })
+  @IsOptional()
+  @IsIn(MEASURES, { message: `must be one of ${MEASURES.join(', ')}` })
+  measure?: EscalationMeasure;
 
   @ApiPropertyOptional()
   @IsOptional()

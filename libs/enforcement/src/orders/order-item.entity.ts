@@ -5,7 +5,10 @@ import type { OrderItemStatus } from './order-lifecycle';
 export const ESCALATION_MEASURES = ['coercive_fine', 'substitute_performance'] as const;
 export type EscalationMeasure = (typeof ESCALATION_MEASURES)[number];
 
-/** A numbered item of an order: what to do, by when, and the coercive fine threatened for it. */
+/**
+ * A numbered item of an order: what to do, by when, and the coercive fine the order threatens for
+ * it. Threats and fixings are rows of their own (`order_item_threats`, `order_item_fixings`).
+ */
 @Entity({ name: 'order_items' })
 @Unique('order_items_order_id_number_key', ['orderId', 'number'])
 @Check(
@@ -19,10 +22,6 @@ export type EscalationMeasure = (typeof ESCALATION_MEASURES)[number];
   `period_source IN ('override', 'catalogue', 'severity_default') AND ((period_source = 'override') = (period_override_reason IS NOT NULL))`,
 )
 @Check('order_items_fine_check', `threatened_fine_cents IS NULL OR threatened_fine_cents > 0`)
-@Check(
-  'order_items_escalation_check',
-  `escalation_measure IS NULL OR escalation_measure IN ('coercive_fine', 'substitute_performance')`,
-)
 export class OrderItem {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'order_items_pkey' })
   id!: string;
@@ -66,16 +65,6 @@ export class OrderItem {
   /** For a period in hours: the instant it ends. */
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt!: Date | null;
-
-  @Column({ name: 'escalation_measure', type: 'text', nullable: true })
-  escalationMeasure!: string | null;
-
-  /** A fixed coercive fine (Festsetzung) in cents, or the cost estimate of substitute performance. */
-  @Column({ name: 'escalation_amount_cents', type: 'integer', nullable: true })
-  escalationAmountCents!: number | null;
-
-  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
-  escalatedAt!: Date | null;
 
   @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
   statusChangedAt!: Date | null;

@@ -9,7 +9,8 @@
  *
  * Item: `open → complied → closed`; `open → not_complied → escalated → complied → closed`;
  * `withdrawn` from any state that has not ended. A coercive fine can be fixed again
- * (`escalated → escalated`, with a new threat).
+ * (`escalated → escalated`), but only with a new served threat: each fixing uses a threat once
+ * (the service checks the threat; `order_item_fixings.threat_id` is unique).
  */
 
 export const ORDER_STATUSES = [

@@ -1,12 +1,41 @@
 import { Injectable } from '@nestjs/common';
 import { LegalCalendar } from '@hausakte/landlords';
-import type { OrderDto, OrderItemDto } from './order.dto';
+import type { FixingDto, OrderDto, OrderItemDto, ThreatDto } from './order.dto';
 import { isFinalOrder, isOverdueItem } from './order-dates';
 import { runsDeadlines } from './order-lifecycle';
+import type { OrderItemFixing } from './order-item-fixing.entity';
+import type { OrderItemThreat } from './order-item-threat.entity';
 import type { OrderItem } from './order-item.entity';
 import { ORDER_KIND_BASIS, type Order } from './order.entity';
 import { OrderRepository } from './order.repository';
 import { recordLetters } from './record-letters';
+
+function threatView(threat: OrderItemThreat, item: OrderItem): ThreatDto {
+  return {
+    id: threat.id,
+    measure: threat.measure,
+    amountCents: threat.amountCents,
+    costEstimateCents: threat.costEstimateCents,
+    threatenedIn: threat.threatenedIn,
+    threatenedOn: threat.threatenedOn,
+    periodDays: threat.periodDays,
+    dueOn: threat.threatenedIn === 'order' ? item.dueOn : threat.dueOn,
+    servedOn: threat.servedOn,
+    usedByFixingId: threat.usedByFixingId,
+  };
+}
+
+function fixingView(fixing: OrderItemFixing): FixingDto {
+  return {
+    id: fixing.id,
+    threatId: fixing.threatId,
+    measure: fixing.measure,
+    amountCents: fixing.amountCents,
+    fixedOn: fixing.fixedOn,
+    createdBy: fixing.createdBy,
+    createdAt: fixing.createdAt.toISOString(),
+  };
+}
 
 /** Orders as the API shows them, with the flags derived from their dates and the clock. */
 @Injectable()
@@ -18,7 +47,10 @@ export class OrderViews {
 
   async of(orders: Order[]): Promise<OrderDto[]> {
     const items = await this.orders.itemsOf(orders.map((o) => o.id));
-    const defects = await this.orders.itemDefects(items.map((i) => i.id));
+    const itemIds = items.map((i) => i.id);
+    const defects = await this.orders.itemDefects(itemIds);
+    const threats = await this.orders.threatsOf(itemIds);
+    const fixings = await this.orders.fixingsOf(itemIds);
     const letters = await this.orders.letterRows(orders.flatMap((o) => o.letterIds));
     const today = this.calendar.today();
     const now = new Date();
@@ -26,7 +58,13 @@ export class OrderViews {
       const live = runsDeadlines(order);
       const itemDtos = items
         .filter((item) => item.orderId === order.id)
-        .map((item) => this.item(item, defects.get(item.id), live, now, today));
+        .map((item) => ({
+          ...this.item(item, defects.get(item.id), live, now, today),
+          threats: threats
+            .filter((threat) => threat.itemId === item.id)
+            .map((threat) => threatView(threat, item)),
+          fixings: fixings.filter((fixing) => fixing.itemId === item.id).map(fixingView),
+        }));
       return {
         id: order.id,
         caseId: order.caseId,
@@ -71,7 +109,7 @@ export class OrderViews {
     live: boolean,
     now: Date,
     today: string,
-  ): OrderItemDto {
+  ): Omit<OrderItemDto, 'threats' | 'fixings'> {
     return {
       id: item.id,
       number: item.number,
@@ -86,9 +124,6 @@ export class OrderViews {
       dueOn: item.dueOn,
       dueAt: item.dueAt?.toISOString() ?? null,
       overdue: live && isOverdueItem(item, now, today),
-      escalationMeasure: item.escalationMeasure,
-      escalationAmountCents: item.escalationAmountCents,
-      escalatedAt: item.escalatedAt?.toISOString() ?? null,
       statusReason: item.statusReason,
     };
   }

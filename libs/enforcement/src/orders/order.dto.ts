@@ -20,6 +20,38 @@ export class AppliedRuleDto {
   @ApiProperty({ example: '§ 41 Abs. 2 Satz 1 VwVfG NRW' }) basis!: string;
 }
 
+export class ThreatDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['coercive_fine', 'substitute_performance'] }) measure!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Coercive fine threatened, in cents' })
+  amountCents!: number | null;
+  @ApiPropertyOptional({ nullable: true, description: 'Substitute performance: cost estimate' })
+  costEstimateCents!: number | null;
+  @ApiProperty({ enum: ['order', 'separate'] }) threatenedIn!: string;
+  @ApiProperty({ format: 'date' }) threatenedOn!: string;
+  @ApiPropertyOptional({ nullable: true, description: 'Separate threat: its period in days' })
+  periodDays!: number | null;
+  @ApiPropertyOptional({
+    format: 'date',
+    nullable: true,
+    description: 'Last day of its period (the order’s own threat: the item’s due date)',
+  })
+  dueOn!: string | null;
+  @ApiPropertyOptional({ format: 'date', nullable: true, description: 'Formal service' })
+  servedOn!: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) usedByFixingId!: string | null;
+}
+
+export class FixingDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) threatId!: string;
+  @ApiProperty({ enum: ['coercive_fine', 'substitute_performance'] }) measure!: string;
+  @ApiProperty() amountCents!: number;
+  @ApiProperty({ format: 'date' }) fixedOn!: string;
+  @ApiProperty({ format: 'uuid' }) createdBy!: string;
+  @ApiProperty() createdAt!: string;
+}
+
 export class OrderItemDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 1 }) number!: number;
@@ -38,10 +70,10 @@ export class OrderItemDto {
   @ApiPropertyOptional({ nullable: true, description: 'Hour periods: the instant they end' })
   dueAt!: string | null;
   @ApiProperty({ description: 'Past due and not complied' }) overdue!: boolean;
-  @ApiPropertyOptional({ enum: ['coercive_fine', 'substitute_performance'], nullable: true })
-  escalationMeasure!: string | null;
-  @ApiPropertyOptional({ nullable: true }) escalationAmountCents!: number | null;
-  @ApiPropertyOptional({ nullable: true }) escalatedAt!: string | null;
+  @ApiProperty({ type: () => [ThreatDto], description: 'Its threats, the order’s own first' })
+  threats!: ThreatDto[];
+  @ApiProperty({ type: () => [FixingDto], description: 'Its fixings, oldest first' })
+  fixings!: FixingDto[];
   @ApiPropertyOptional({ nullable: true }) statusReason!: string | null;
 }
 

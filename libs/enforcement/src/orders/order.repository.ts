@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost, Tx } from '@hausakte/platform';
 import { EnforcementEvent } from './enforcement-event.entity';
 import { OrderItemDefect } from './order-item-defect.entity';
+import type { OrderItemFixing } from './order-item-fixing.entity';
+import type { OrderItemThreat } from './order-item-threat.entity';
 import { OrderItem } from './order-item.entity';
 import { Order } from './order.entity';
 import type { CaseLetterFacts, DefectLetterFact, LetterRow } from './record-letters';
@@ -31,6 +33,86 @@ export type NewOrderItem = Pick<
 
 export type NewEvent = Pick<EnforcementEvent, 'caseId' | 'kind'> &
   Partial<Pick<EnforcementEvent, 'hearingId' | 'orderId' | 'itemId'>>;
+
+export type NewThreat = Pick<
+  OrderItemThreat,
+  | 'itemId'
+  | 'measure'
+  | 'amountCents'
+  | 'costEstimateCents'
+  | 'threatenedIn'
+  | 'threatenedOn'
+  | 'periodDays'
+  | 'dueOn'
+  | 'servedOn'
+>;
+
+export type NewFixing = Pick<
+  OrderItemFixing,
+  'itemId' | 'threatId' | 'measure' | 'amountCents' | 'fixedOn' | 'createdBy'
+>;
+
+const THREAT_COLUMNS = `id, item_id, measure, amount_cents, cost_estimate_cents, threatened_in,
+  threatened_on::text AS threatened_on, period_days, due_on::text AS due_on,
+  served_on::text AS served_on, used_by_fixing_id, created_at`;
+const FIXING_COLUMNS = `id, item_id, threat_id, measure, amount_cents, fixed_on::text AS fixed_on,
+  created_by, created_at`;
+
+interface ThreatRow {
+  id: string;
+  item_id: string;
+  measure: OrderItemThreat['measure'];
+  amount_cents: number | null;
+  cost_estimate_cents: number | null;
+  threatened_in: OrderItemThreat['threatenedIn'];
+  threatened_on: string;
+  period_days: number | null;
+  due_on: string | null;
+  served_on: string | null;
+  used_by_fixing_id: string | null;
+  created_at: Date;
+}
+
+interface FixingRow {
+  id: string;
+  item_id: string;
+  threat_id: string;
+  measure: OrderItemFixing['measure'];
+  amount_cents: number;
+  fixed_on: string;
+  created_by: string;
+  created_at: Date;
+}
+
+function toThreat(row: ThreatRow): OrderItemThreat {
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    measure: row.measure,
+    amountCents: row.amount_cents,
+    costEstimateCents: row.cost_estimate_cents,
+    threatenedIn: row.threatened_in,
+    threatenedOn: row.threatened_on,
+    periodDays: row.period_days,
+    dueOn: row.due_on,
+    servedOn: row.served_on,
+    usedByFixingId: row.used_by_fixing_id,
+    createdAt: row.created_at,
+  };
+}
+
+function toFixing(row: FixingRow): OrderItemFixing {
+  return {
+    id: row.id,
+    itemId: row.item_id,
+    threatId: row.threat_id,
+    measure: row.measure,
+    amountCents: row.amount_cents,
+    fixedOn: row.fixed_on,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
 
 /** Per item: its defects and whether every one of them is verified. */
 export interface ItemDefects {
@@ -145,6 +227,84 @@ export class OrderRepository {
 
   async saveItems(items: OrderItem[]): Promise<void> {
     if (items.length > 0) await this.manager.getRepository(OrderItem).save(items);
+  }
+
+  /*
+   * Threats and fixings in plain SQL: their entities describe the schema (the schema spec checks
+   * them); the tables are read and written only here.
+   */
+
+  async insertThreats(rows: NewThreat[]): Promise<OrderItemThreat[]> {
+    const inserted: OrderItemThreat[] = [];
+    for (const row of rows) {
+      const result: ThreatRow[] = await this.manager.query(
+        `INSERT INTO order_item_threats (item_id, measure, amount_cents, cost_estimate_cents,
+                threatened_in, threatened_on, period_days, due_on, served_on)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${THREAT_COLUMNS}`,
+        [
+          row.itemId,
+          row.measure,
+          row.amountCents,
+          row.costEstimateCents,
+          row.threatenedIn,
+          row.threatenedOn,
+          row.periodDays,
+          row.dueOn,
+          row.servedOn,
+        ],
+      );
+      inserted.push(toThreat(result[0]));
+    }
+    return inserted;
+  }
+
+  /** The threats of these items, oldest first. */
+  async threatsOf(itemIds: string[]): Promise<OrderItemThreat[]> {
+    if (itemIds.length === 0) return [];
+    const rows: ThreatRow[] = await this.manager.query(
+      `SELECT ${THREAT_COLUMNS} FROM order_item_threats
+        WHERE item_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [itemIds],
+    );
+    return rows.map(toThreat);
+  }
+
+  async findThreatForUpdate(id: string): Promise<OrderItemThreat | null> {
+    const rows: ThreatRow[] = await this.manager.query(
+      `SELECT ${THREAT_COLUMNS} FROM order_item_threats WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ? toThreat(rows[0]) : null;
+  }
+
+  async updateThreat(
+    threat: Pick<OrderItemThreat, 'id' | 'dueOn' | 'servedOn' | 'usedByFixingId'>,
+  ): Promise<void> {
+    await this.manager.query(
+      `UPDATE order_item_threats SET due_on = $2, served_on = $3, used_by_fixing_id = $4
+        WHERE id = $1`,
+      [threat.id, threat.dueOn, threat.servedOn, threat.usedByFixingId],
+    );
+  }
+
+  async insertFixing(row: NewFixing): Promise<OrderItemFixing> {
+    const result: FixingRow[] = await this.manager.query(
+      `INSERT INTO order_item_fixings (item_id, threat_id, measure, amount_cents, fixed_on, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${FIXING_COLUMNS}`,
+      [row.itemId, row.threatId, row.measure, row.amountCents, row.fixedOn, row.createdBy],
+    );
+    return toFixing(result[0]);
+  }
+
+  /** The fixings of these items, oldest first. */
+  async fixingsOf(itemIds: string[]): Promise<OrderItemFixing[]> {
+    if (itemIds.length === 0) return [];
+    const rows: FixingRow[] = await this.manager.query(
+      `SELECT ${FIXING_COLUMNS} FROM order_item_fixings
+        WHERE item_id = ANY($1::uuid[]) ORDER BY created_at, id`,
+      [itemIds],
+    );
+    return rows.map(toFixing);
   }
 
   async recordEvents(events: NewEvent[]): Promise<void> {

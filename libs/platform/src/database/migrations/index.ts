@@ -9,6 +9,7 @@ import { Enforcement1764300000002 } from './1764300000002-enforcement';
 import { OrderLetters1764300000003 } from './1764300000003-order-letters';
 import { Closures1764300000004 } from './1764300000004-closures';
 import { OrderFixes1764300000005 } from './1764300000005-order-fixes';
+import { Threats1764300000006 } from './1764300000006-threats';
 
 /** Every migration in order. Listed explicitly so that bundled builds find them too. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   OrderLetters1764300000003,
   Closures1764300000004,
   OrderFixes1764300000005,
+  Threats1764300000006,
 ];
