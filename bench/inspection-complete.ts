@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { Client, Pool, PoolClient } from 'pg';
+import { Pool, PoolClient } from 'pg';
 import { databaseOptions, loadConfig, requestHash } from '@hausakte/platform';
 import { seedCity } from '../scripts/seed';
-import { median, RunningServer, startServer, table } from './support';
+import { benchDatabase, median, RunningServer, startServer, table, withClient } from './support';
 
 export interface CompleteOptions {
   keep: boolean;
@@ -86,24 +86,9 @@ function completionBody(planned: Planned, catalogue: CatalogueRow[], findings: n
  */
 export async function inspectionComplete(options: CompleteOptions): Promise<void> {
   const loadBefore = loadavg()[0];
-  const base = new URL(loadConfig(process.env).DATABASE_URL);
-  const benchUrl = new URL(base);
-  benchUrl.pathname = `/${BENCH_DATABASE}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-
-  const existing = await withClient(admin.toString(), async (client) => {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
-      BENCH_DATABASE,
-    ]);
-    if (found.rowCount && !options.keep) {
-      await client.query(`DROP DATABASE "${BENCH_DATABASE}" WITH (FORCE)`);
-      return false;
-    }
-    return Boolean(found.rowCount);
-  });
+  const { url: benchUrl, existing } = await benchDatabase(BENCH_DATABASE, Boolean(options.keep));
   const present = existing
-    ? await withClient(benchUrl.toString(), async (c) => {
+    ? await withClient(benchUrl, async (c) => {
         const found = await c
           .query<{ n: string }>('SELECT count(*) AS n FROM properties')
           .catch(() => null);
@@ -113,7 +98,7 @@ export async function inspectionComplete(options: CompleteOptions): Promise<void
   if (present === 0) {
     console.log(`bench: seeding ${options.properties} properties into ${BENCH_DATABASE}`);
     const seeded = await seedCity({
-      databaseUrl: benchUrl.toString(),
+      databaseUrl: benchUrl,
       properties: options.properties,
       seed: 'bench',
       activity: false,
@@ -124,7 +109,7 @@ export async function inspectionComplete(options: CompleteOptions): Promise<void
   }
 
   const env = {
-    DATABASE_URL: benchUrl.toString(),
+    DATABASE_URL: benchUrl,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'production',
     BULLMQ_PREFIX: 'hausakte_bench',
@@ -136,7 +121,7 @@ export async function inspectionComplete(options: CompleteOptions): Promise<void
     extra: { options?: string };
   };
   const raw = new Pool({
-    connectionString: benchUrl.toString(),
+    connectionString: benchUrl,
     max: options.clients,
     options: extra.options,
     application_name: 'hausakte-bench-raw',
@@ -870,14 +855,4 @@ async function backendTicks(pool: Pool, applicationName: string): Promise<Map<nu
     }
   }
   return ticks;
-}
-
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }

@@ -1,8 +1,15 @@
 import { cpus, loadavg, totalmem } from 'node:os';
-import { Client } from 'pg';
-import { loadConfig } from '@hausakte/platform';
 import { seedCity } from '../scripts/seed';
-import { load, LoadResult, median, RunningServer, startServer, table } from './support';
+import {
+  benchDatabase,
+  load,
+  LoadResult,
+  median,
+  RunningServer,
+  startServer,
+  table,
+  withClient,
+} from './support';
 
 export interface BboxOptions {
   keep: boolean;
@@ -39,25 +46,10 @@ const BENCH_DATABASE = 'hausakte_bench';
 export async function propertiesBbox(options: BboxOptions): Promise<void> {
   // Other work on the machine skews the figures: its load is printed with them.
   const loadBefore = loadavg()[0];
-  const base = new URL(loadConfig(process.env).DATABASE_URL);
-  const benchUrl = new URL(base);
-  benchUrl.pathname = `/${BENCH_DATABASE}`;
-  const admin = new URL(base);
-  admin.pathname = '/postgres';
-
-  const existing = await withClient(admin.toString(), async (client) => {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [
-      BENCH_DATABASE,
-    ]);
-    if (found.rowCount && !options.keep) {
-      await client.query(`DROP DATABASE "${BENCH_DATABASE}" WITH (FORCE)`);
-      return false;
-    }
-    return Boolean(found.rowCount);
-  });
+  const { url: benchUrl, existing } = await benchDatabase(BENCH_DATABASE, Boolean(options.keep));
   let seedSeconds: number | null = null;
   const present = existing
-    ? await withClient(benchUrl.toString(), async (c) => {
+    ? await withClient(benchUrl, async (c) => {
         const found = await c
           .query<{ n: string }>('SELECT count(*) AS n FROM properties')
           .catch(() => null); // not migrated yet
@@ -69,7 +61,7 @@ export async function propertiesBbox(options: BboxOptions): Promise<void> {
       `bench: seeding ${options.properties} properties into ${BENCH_DATABASE} (seed ${options.seed})`,
     );
     const seeded = await seedCity({
-      databaseUrl: benchUrl.toString(),
+      databaseUrl: benchUrl,
       properties: options.properties,
       seed: options.seed,
     });
@@ -84,7 +76,7 @@ export async function propertiesBbox(options: BboxOptions): Promise<void> {
   }
 
   const [minLon, minLat, maxLon, maxLat] = options.bbox.split(',').map(Number);
-  const facts = await withClient(benchUrl.toString(), async (client) => {
+  const facts = await withClient(benchUrl, async (client) => {
     const inBox = await client.query<{ n: string }>(
       'SELECT count(*) AS n FROM properties WHERE location && ST_MakeEnvelope($1, $2, $3, $4, 4326)',
       [minLon, minLat, maxLon, maxLat],
@@ -104,7 +96,7 @@ export async function propertiesBbox(options: BboxOptions): Promise<void> {
     throw new Error(`the bbox must hold more than ${options.limit} properties`);
 
   const env = {
-    DATABASE_URL: benchUrl.toString(),
+    DATABASE_URL: benchUrl,
     LOG_LEVEL: 'silent',
     NODE_ENV: 'production',
     BULLMQ_PREFIX: 'hausakte_bench',
@@ -239,15 +231,5 @@ export async function propertiesBbox(options: BboxOptions): Promise<void> {
     );
   } finally {
     for (const server of servers.reverse()) await server.stop();
-  }
-}
-
-async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
   }
 }

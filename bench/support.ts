@@ -1,6 +1,8 @@
 import autocannon from 'autocannon';
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Client } from 'pg';
+import { loadConfig } from '@hausakte/platform';
 
 export const ROOT = join(__dirname, '..');
 
@@ -101,4 +103,38 @@ export function table(header: string[], rows: Array<Array<string | number>>): st
     widths.map((w) => '-'.repeat(w)).join('  '),
     ...cells.slice(1).map(line),
   ].join('\n');
+}
+
+export async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A benchmark's own database on the server of DATABASE_URL (never that database itself): its
+ * URL, and whether it is kept from an earlier sitting (`keep`) or was dropped to start afresh.
+ */
+export async function benchDatabase(
+  name: string,
+  keep: boolean,
+): Promise<{ url: string; existing: boolean }> {
+  const base = new URL(loadConfig(process.env).DATABASE_URL);
+  const benchUrl = new URL(base);
+  benchUrl.pathname = `/${name}`;
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  const existing = await withClient(admin.toString(), async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount && !keep) {
+      await client.query(`DROP DATABASE "${name}" WITH (FORCE)`);
+      return false;
+    }
+    return Boolean(found.rowCount);
+  });
+  return { url: benchUrl.toString(), existing };
 }
