@@ -126,6 +126,7 @@ const MATRIX: Record<string, Access> = {
   'POST /api/v1/orders/:id/suit': MANAGE_CASES,
   'POST /api/v1/orders/:id/suit-decision': MANAGE_CASES,
   'POST /api/v1/orders/:id/items/:itemId/status': MANAGE_CASES,
+  'POST /api/v1/orders/:id/items/:itemId/extension': MANAGE_CASES,
   'POST /api/v1/orders/:id/items/:itemId/threats': MANAGE_CASES,
   'POST /api/v1/orders/:id/items/:itemId/threats/:threatId/service': MANAGE_CASES,
   'POST /api/v1/orders/:id/items/:itemId/escalate': MANAGE_CASES,

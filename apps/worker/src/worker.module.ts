@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '@hausakte/auth';
+import { EnforcementJobsModule } from '@hausakte/enforcement';
 import { JobsModule } from '@hausakte/jobs';
 import { PhotosModule } from '@hausakte/inspections';
 import { MapJobsModule } from '@hausakte/map';
@@ -19,6 +20,7 @@ import { WorkerLifecycle } from './worker-lifecycle';
     PhotosModule,
     MapJobsModule,
     NotificationsModule,
+    EnforcementJobsModule,
   ],
   controllers: [WorkerHealthController],
   providers: [

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { OutboxModule } from '@hausakte/jobs';
+import { JobsModule, OutboxModule } from '@hausakte/jobs';
 import { InspectionsModule } from '@hausakte/inspections';
 import { LandlordsModule } from '@hausakte/landlords';
+import { NotificationsModule } from '@hausakte/notifications';
 import { CaseDefect } from './cases/case-defect.entity';
 import { ClosureUnit } from './closures/closure-unit.entity';
 import { Closure } from './closures/closure.entity';
@@ -11,6 +12,13 @@ import { ClosuresService } from './closures/closures.service';
 import { EnforcementCase } from './cases/case.entity';
 import { CaseRepository } from './cases/case.repository';
 import { CasesService } from './cases/cases.service';
+import { DeadlineDigest, DeadlineJob } from './deadlines/deadline-job.entity';
+import { DeadlineFactsRepository } from './deadlines/deadline-facts.repository';
+import { DeadlineJobRepository } from './deadlines/deadline-job.repository';
+import { DeadlineJobRunner } from './deadlines/deadline-job-runner';
+import { DeadlineJobs } from './deadlines/deadline-jobs';
+import { DeadlineScheduler } from './deadlines/deadline-scheduler';
+import { EnforcementEvents } from './deadlines/enforcement-events';
 import { HearingDefect } from './hearings/hearing-defect.entity';
 import { HearingViews } from './hearings/hearing-views';
 import { Hearing } from './hearings/hearing.entity';
@@ -43,11 +51,14 @@ import { OrdersService } from './orders/orders.service';
       EnforcementEvent,
       Closure,
       ClosureUnit,
+      DeadlineJob,
+      DeadlineDigest,
     ]),
     OutboxModule,
     LandlordsModule,
     InspectionsModule,
     LettersModule,
+    NotificationsModule,
   ],
   providers: [
     CaseRepository,
@@ -60,7 +71,28 @@ import { OrdersService } from './orders/orders.service';
     OrdersService,
     ClosureRepository,
     ClosuresService,
+    DeadlineJobRepository,
+    DeadlineScheduler,
+    EnforcementEvents,
+    DeadlineFactsRepository,
+    DeadlineJobRunner,
   ],
-  exports: [CasesService, HearingsService, OrdersService, ClosuresService],
+  exports: [
+    CasesService,
+    HearingsService,
+    OrdersService,
+    ClosuresService,
+    DeadlineJobRunner,
+    DeadlineJobRepository,
+    DeadlineFactsRepository,
+    DeadlineScheduler,
+  ],
 })
 export class EnforcementModule {}
+
+/** The worker's part: the deadline jobs' handlers and sweep rule. */
+@Module({
+  imports: [EnforcementModule, JobsModule],
+  providers: [DeadlineJobs],
+})
+export class EnforcementJobsModule {}

@@ -15,3 +15,7 @@ export * from './closures/closures.service';
 export * from './closures/closure.dto';
 export * from './closures/closure-lifecycle';
 export * from './letters';
+export * from './deadlines/deadline-job-runner';
+export * from './deadlines/deadline-scheduler';
+export * from './deadlines/deadline-schedule';
+export * from './deadlines/deadline-jobs';

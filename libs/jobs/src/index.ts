@@ -9,3 +9,5 @@ export * from './outbox-relay.service';
 export * from './redis-connection';
 export * from './system-jobs.service';
 export * from './retention-tasks';
+export * from './sweep-rules';
+export * from './sweeper.service';

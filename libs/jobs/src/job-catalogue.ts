@@ -60,6 +60,52 @@ export const JOBS = {
       removeOnFail: { age: 24 * 3600, count: 1000 },
     },
   },
+  /**
+   * Re-derives the jobs that should be queued (every SWEEP_EVERY_MS): due ones a Redis flush or
+   * outage lost are queued again, cancelled ones taken out. Not retried: the next run comes soon.
+   */
+  sweep: {
+    queue: 'system',
+    options: {
+      attempts: 1,
+      removeOnComplete: { count: 100 },
+      removeOnFail: { age: 24 * 3600, count: 1000 },
+    },
+  },
+  /**
+   * A deadline job is due (a reminder, a deadline passed, an order final). Payload:
+   * { deadlineJobId }. Removed once finished, so that the sweeper can queue a lost or failed one
+   * again under the same id; its row in the database says whether it has acted.
+   */
+  'deadline-due': {
+    queue: 'domain',
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  },
+  /** The officers' digest of the week's deadlines. Payload: { day }. Queued by the sweeper. */
+  'deadline-digest': {
+    queue: 'domain',
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  },
+  /** Derives every deadline's jobs from the data again: nightly, and when a worker starts. */
+  'deadline-resync': {
+    queue: 'domain',
+    options: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 10_000 },
+      removeOnComplete: true,
+      removeOnFail: { age: 7 * 24 * 3600 },
+    },
+  },
   /** Recomputes every property's risk score: nightly as a safety net, and after new weights. */
   'risk-recompute-all': {
     queue: 'domain',

@@ -11,19 +11,25 @@ export interface JobRun {
 export type JobHandler = (run: JobRun) => Promise<void>;
 
 /**
- * Domain libs register the handler of each of their jobs here; the worker's processors look
- * them up by job name. Handlers must be idempotent (a unique key in the database).
+ * Domain libs register the handlers of their jobs here; the worker's processors look them up by
+ * job name. An event job may have several handlers (risk and enforcement both follow
+ * `defect-not-remedied`): they run one after the other, and a failure retries the job, so every
+ * handler must be idempotent (a unique key in the database).
  */
 @Injectable()
 export class JobHandlers {
-  private readonly handlers = new Map<JobName, JobHandler>();
+  private readonly handlers = new Map<JobName, JobHandler[]>();
 
   register(job: JobName, handler: JobHandler): void {
-    if (this.handlers.has(job)) throw new Error(`A handler for ${job} is already registered`);
-    this.handlers.set(job, handler);
+    this.handlers.set(job, [...(this.handlers.get(job) ?? []), handler]);
   }
 
   get(job: string): JobHandler | undefined {
-    return this.handlers.get(job as JobName);
+    const handlers = this.handlers.get(job as JobName);
+    if (!handlers) return undefined;
+    if (handlers.length === 1) return handlers[0];
+    return async (run) => {
+      for (const handler of handlers) await handler(run);
+    };
   }
 }

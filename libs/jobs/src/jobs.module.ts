@@ -11,6 +11,8 @@ import { OutboxModule } from './outbox.module';
 import { OutboxRelay } from './outbox-relay.service';
 import { redisOptions } from './redis-connection';
 import { RetentionTasks } from './retention-tasks';
+import { SweepRules } from './sweep-rules';
+import { Sweeper } from './sweeper.service';
 import { SystemJobs } from './system-jobs.service';
 
 /** The queue side: BullMQ connection and queues, the producer, the relay and the handler registry. */
@@ -34,6 +36,8 @@ import { SystemJobs } from './system-jobs.service';
     HeartbeatRepository,
     SystemJobs,
     RetentionTasks,
+    SweepRules,
+    Sweeper,
   ],
   exports: [
     JobsService,
@@ -41,6 +45,8 @@ import { SystemJobs } from './system-jobs.service';
     JobHandlers,
     SystemJobs,
     RetentionTasks,
+    SweepRules,
+    Sweeper,
     OutboxModule,
     BullModule,
   ],

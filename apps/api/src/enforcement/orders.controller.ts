@@ -14,6 +14,7 @@ import {
   CreateOrderDto,
   DecideSuitDto,
   EscalateItemDto,
+  ExtendItemPeriodDto,
   type LetterFile,
   OrderDto,
   OrderProjectionDto,
@@ -186,6 +187,21 @@ export class OrdersController {
     @Body() body: ChangeItemStatusDto,
   ): Promise<OrderDto> {
     return this.orders.changeItemStatus(id, itemId, body);
+  }
+
+  @Post('orders/:id/items/:itemId/extension')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Extend an open item’s period (Fristverlängerung); its reminders move with it',
+  })
+  @ApiOkResponse({ type: OrderDto })
+  @ApiProblems(404, 409, 422)
+  extendItemPeriod(
+    @Param('id', UuidParam) id: string,
+    @Param('itemId', UuidParam) itemId: string,
+    @Body() body: ExtendItemPeriodDto,
+  ): Promise<OrderDto> {
+    return this.orders.extendItemPeriod(id, itemId, body);
   }
 
   @Post('orders/:id/items/:itemId/threats')

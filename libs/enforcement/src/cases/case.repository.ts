@@ -328,4 +328,20 @@ export class CaseRepository {
             },
     }));
   }
+
+  /**
+   * Who goes to a property's re-inspections: an active inspector of the property's district
+   * (the first by name), or null when the district has none.
+   */
+  async districtInspectorOf(propertyId: string): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.manager.query(
+      `SELECT u.id FROM properties p
+         JOIN inspector_districts idd ON idd.district_id = p.district_id
+         JOIN users u ON u.id = idd.user_id
+        WHERE p.id = $1 AND u.active AND u.role = 'inspector'
+        ORDER BY u.display_name, u.id LIMIT 1`,
+      [propertyId],
+    );
+    return rows[0]?.id ?? null;
+  }
 }

@@ -57,22 +57,6 @@ export class ClosureRepository {
     return new Set(rows.map((row) => row.id));
   }
 
-  /**
-   * Who goes to the re-letting re-inspections: an active inspector of the property's district
-   * (the first by name), or null when the district has none.
-   */
-  async districtInspectorOf(propertyId: string): Promise<string | null> {
-    const rows: Array<{ id: string }> = await this.manager.query(
-      `SELECT u.id FROM properties p
-         JOIN inspector_districts idd ON idd.district_id = p.district_id
-         JOIN users u ON u.id = idd.user_id
-        WHERE p.id = $1 AND u.active AND u.role = 'inspector'
-        ORDER BY u.display_name, u.id LIMIT 1`,
-      [propertyId],
-    );
-    return rows[0]?.id ?? null;
-  }
-
   async view(id: string): Promise<ClosureRow | null> {
     const { rows } = await this.rows({ id, limit: 1, offset: 0 });
     return rows[0] ?? null;

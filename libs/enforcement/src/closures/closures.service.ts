@@ -32,6 +32,7 @@ import type {
 } from './closure.dto';
 import type { Closure } from './closure.entity';
 import { ClosureRepository, ClosureRow } from './closure.repository';
+import { EnforcementEvents } from '../deadlines/enforcement-events';
 
 /** The reason the re-letting re-inspections carry (the inspectors' list shows it). */
 export const CLOSURE_RECHECK_REASON = 'Kontrolle Wiedervermietungsverbot § 9 WohnStG';
@@ -129,6 +130,7 @@ export class ClosuresService {
     private readonly calendar: LegalCalendar,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
+    private readonly events: EnforcementEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -215,7 +217,7 @@ export class ClosuresService {
         after: { ...auditView(created), unitIds },
       },
     ]);
-    await this.orders.recordEvents([{ caseId, orderId: order.id, kind: 'closure-declared' }]);
+    await this.events.record([{ caseId, orderId: order.id, kind: 'closure-declared' }]);
     await this.propertyChanged(created);
     return this.get(created.id);
   }
@@ -299,7 +301,7 @@ export class ClosuresService {
       before,
       after: auditView(saved),
     });
-    await this.orders.recordEvents([
+    await this.events.record([
       { caseId: saved.caseId, orderId: saved.orderId, kind: `closure-${step.to}` },
     ]);
     if (step.to === 'released') await this.propertyChanged(saved);
@@ -318,7 +320,7 @@ export class ClosuresService {
     actor: AuthenticatedUser,
   ): Promise<string> {
     const inspectorId =
-      (await this.closures.districtInspectorOf(closure.propertyId)) ?? found.officerId;
+      (await this.cases.districtInspectorOf(closure.propertyId)) ?? found.officerId;
     const due = addDays(vacatedOn, this.config.CLOSURE_RECHECK_WEEKS * 7);
     const day = due < this.calendar.today() ? this.calendar.today() : due;
     const planned = await this.inspections.plan(

@@ -30,6 +30,7 @@ import type { CloseHearingDto, CreateHearingDto, HearingDto, SendHearingDto } fr
 import { HearingViews } from './hearing-views';
 import type { Hearing } from './hearing.entity';
 import { HearingRepository } from './hearing.repository';
+import { EnforcementEvents } from '../deadlines/enforcement-events';
 
 function auditView(hearing: Hearing): Record<string, unknown> {
   return {
@@ -55,6 +56,7 @@ export class HearingsService {
     private readonly calendar: LegalCalendar,
     private readonly audit: AuditTrail,
     private readonly letters: LettersService,
+    private readonly events: EnforcementEvents,
   ) {}
 
   async get(id: string): Promise<HearingDto> {
@@ -150,7 +152,7 @@ export class HearingsService {
       before,
       after: { ...auditView(saved), notificationRule: notified.value.rule.id },
     });
-    await this.orders.recordEvents([{ caseId: found.id, hearingId: id, kind: 'hearing-sent' }]);
+    await this.events.record([{ caseId: found.id, hearingId: id, kind: 'hearing-sent' }]);
     return this.views.one(saved);
   }
 
@@ -177,7 +179,7 @@ export class HearingsService {
       before,
       after: auditView(saved),
     });
-    await this.orders.recordEvents([{ caseId: found.id, hearingId: id, kind: 'hearing-closed' }]);
+    await this.events.record([{ caseId: found.id, hearingId: id, kind: 'hearing-closed' }]);
     return this.views.one(saved);
   }
 

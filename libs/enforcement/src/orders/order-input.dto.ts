@@ -167,6 +167,25 @@ export class DecideSuitDto {
   decidedOn!: string;
 }
 
+/** More time for an item (Fristverlängerung), usually on the landlord's request. */
+export class ExtendItemPeriodDto {
+  @ApiProperty({
+    format: 'date',
+    description:
+      'The new last day to act, after the current one; on a weekend or NRW holiday it moves to ' +
+      'the next working day (§ 31 Abs. 3 VwVfG NRW)',
+  })
+  @IsLegalDate()
+  dueOn!: string;
+
+  @ApiProperty({ example: 'Handwerker erst ab Januar verfügbar (Auftragsbestätigung liegt vor)' })
+  @Transform(trim)
+  @IsString({ message: 'an extension needs a reason' })
+  @MinLength(1, { message: 'an extension needs a reason' })
+  @MaxLength(5000)
+  reason!: string;
+}
+
 export const ITEM_TARGETS = ['complied', 'not_complied', 'closed', 'withdrawn'] as const;
 export type ItemTarget = (typeof ITEM_TARGETS)[number];
 

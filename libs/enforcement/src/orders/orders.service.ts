@@ -20,12 +20,14 @@ import { LettersService, type LetterFile } from '../letters/letters.service';
 import { type PeriodLength, resolveItemPeriod, type Severity } from '../rules/default-periods';
 import { berlinDateOf } from '../rules/legal-date';
 import { type Delivery, isFormalService } from '../rules/notification';
+import { nextWorkingDayFrom } from '../rules/nrw-holidays';
 import { recordedDays, refuseDaysBefore, toDelivery } from './delivery.dto';
 import type {
   ChangeItemStatusDto,
   CreateOrderDto,
   DecideSuitDto,
   EscalateItemDto,
+  ExtendItemPeriodDto,
   ItemTarget,
   RecordServiceDto,
   RecordSuitDto,
@@ -62,6 +64,7 @@ import {
   letterDate,
   paragraphsOf,
 } from './record-letters';
+import { EnforcementEvents } from '../deadlines/enforcement-events';
 
 /** The letter template of each kind of order. */
 const ORDER_TEMPLATE: Readonly<Record<OrderKind, LetterTemplateKey>> = {
@@ -180,6 +183,7 @@ export class OrdersService {
     private readonly calendar: LegalCalendar,
     private readonly audit: AuditTrail,
     private readonly letters: LettersService,
+    private readonly events: EnforcementEvents,
   ) {}
 
   async get(id: string): Promise<OrderDto> {
@@ -736,7 +740,60 @@ export class OrdersService {
         { caseId: found.id, orderId: id, kind: 'order-closed' },
       ]);
     }
-    await this.orders.recordEvents(events);
+    await this.events.record(events);
+    return this.views.one(order);
+  }
+
+  /**
+   * Grants an open item more time (Fristverlängerung): a later last day, with the reason on file.
+   * The due date moves to the next working day if it falls on a weekend or NRW holiday; the
+   * item's reminders and its "passed" job move with it (EnforcementEvents).
+   */
+  @Transactional()
+  async extendItemPeriod(
+    id: string,
+    itemId: string,
+    input: ExtendItemPeriodDto,
+  ): Promise<OrderDto> {
+    const { order, found } = await this.locked(id);
+    const item = (await this.orders.itemsOf([id])).find((candidate) => candidate.id === itemId);
+    if (!item) throw new NotFoundProblem('Order item');
+    if (!isLiveOrder(order.status)) {
+      throw new ConflictProblem(
+        `The order is ${order.status}: only a served order's periods can be extended.`,
+        { orderStatus: order.status },
+      );
+    }
+    if (item.status !== 'open' || item.dueOn === null) {
+      throw new ConflictProblem(
+        `The item is ${item.status}: only an open item's period can be extended.`,
+        { itemStatus: item.status },
+      );
+    }
+    const dueOn = nextWorkingDayFrom(input.dueOn);
+    if (dueOn <= item.dueOn || dueOn < this.calendar.today()) {
+      throw new ValidationProblem([
+        {
+          field: 'dueOn',
+          message: `must be after the current last day (${item.dueOn}) and not in the past`,
+        },
+      ]);
+    }
+    const before = itemAuditView(item);
+    item.dueOn = dueOn;
+    item.dueAt = null;
+    item.statusReason = input.reason;
+    await this.orders.saveItems([item]);
+    await this.audit.record({
+      action: 'order_item.period_extended',
+      entityType: 'order_item',
+      entityId: itemId,
+      before,
+      after: { ...itemAuditView(item), requestedDueOn: input.dueOn },
+    });
+    await this.events.record([
+      { caseId: found.id, orderId: id, itemId, kind: 'item-period-extended' },
+    ]);
     return this.views.one(order);
   }
 
@@ -794,9 +851,7 @@ export class OrdersService {
       entityId: threat.id,
       after: threatAuditView(threat),
     });
-    await this.orders.recordEvents([
-      { caseId: found.id, orderId: id, itemId, kind: 'item-threatened' },
-    ]);
+    await this.events.record([{ caseId: found.id, orderId: id, itemId, kind: 'item-threatened' }]);
     return this.views.one(order);
   }
 
@@ -853,7 +908,7 @@ export class OrdersService {
       before,
       after: threatAuditView(threat),
     });
-    await this.orders.recordEvents([
+    await this.events.record([
       { caseId: found.id, orderId: id, itemId, kind: 'item-threat-served' },
     ]);
     return this.views.one(order);
@@ -983,9 +1038,7 @@ export class OrdersService {
         after: { ...itemAuditView(item), fixingId: fixing.id },
       },
     ]);
-    await this.orders.recordEvents([
-      { caseId: found.id, orderId: id, itemId, kind: 'item-escalated' },
-    ]);
+    await this.events.record([{ caseId: found.id, orderId: id, itemId, kind: 'item-escalated' }]);
     return this.views.one(order);
   }
 
@@ -1031,7 +1084,7 @@ export class OrdersService {
       before,
       after: auditView(saved),
     });
-    await this.orders.recordEvents(events);
+    await this.events.record(events);
     return this.views.one(saved);
   }
 

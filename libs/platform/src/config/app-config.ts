@@ -83,6 +83,29 @@ const bounds = z
     return { minLon, minLat, maxLon, maxLat };
   });
 
+const timeOfDay = (fallback: string) =>
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'must be a time of day, HH:MM or HH:MM:SS')
+    .default(fallback);
+
+/** Whole days before a deadline, e.g. `7,1`; `0` (the day itself) is always reminded. */
+const daysBefore = z
+  .string()
+  .default('7,1')
+  .transform((value, ctx): number[] => {
+    const days = value
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .map(Number);
+    if (!days.every((day) => Number.isInteger(day) && day >= 1 && day <= 90)) {
+      ctx.addIssue({ code: 'custom', message: 'must be whole days from 1 to 90, e.g. 7,1' });
+      return z.NEVER;
+    }
+    return [...new Set(days)].sort((a, b) => b - a);
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().min(1).default('localhost'),
@@ -161,6 +184,27 @@ const schema = z.object({
   NOTIFICATION_RETENTION_DAYS: positiveInt(365),
   /** Weeks between the re-inspections that watch a vacated or sealed closure (§ 9 WohnStG). */
   CLOSURE_RECHECK_WEEKS: positiveInt(8),
+  /** Days before an item's or hearing's deadline that its officer is reminded (and on the day). */
+  REMINDER_DAYS_BEFORE: daysBefore,
+  /** Berlin time of day of the reminders. */
+  REMINDER_TIME: timeOfDay('07:00'),
+  /** Berlin time of day of the officers' daily digest of the week's deadlines. */
+  DIGEST_TIME: timeOfDay('07:00'),
+  /** How often the worker's sweeper re-derives the deadline jobs that should be queued. */
+  SWEEP_EVERY_MS: positiveInt(60_000, 100),
+  /** Deadline jobs due within this time are queued in Redis; later ones wait in PostgreSQL. */
+  DEADLINE_HORIZON_MS: positiveInt(3_600_000, 1000),
+  /**
+   * Fault tests and drills only: a compressed calendar in which a day lasts this many seconds,
+   * counted from DEADLINE_CLOCK_ORIGIN, so deadlines come seconds from now. Unset in production.
+   */
+  DEADLINE_SECONDS_PER_DAY: z.coerce
+    .number({ error: 'must be a number' })
+    .positive('must be more than 0')
+    .optional(),
+  DEADLINE_CLOCK_ORIGIN: z.iso
+    .datetime({ offset: true, error: 'must be an ISO date-time with its zone' })
+    .optional(),
 });
 
 export type AppConfig = z.output<typeof schema>;
@@ -187,6 +231,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           `Invalid configuration: ${key}=${JSON.stringify(env[key] ?? '')} must lie outside WEB_DIST_DIR (${webRoot})`,
         );
       }
+    }
+    if (
+      (result.data.DEADLINE_SECONDS_PER_DAY === undefined) !==
+      (result.data.DEADLINE_CLOCK_ORIGIN === undefined)
+    ) {
+      throw new ConfigError(
+        'Invalid configuration: DEADLINE_SECONDS_PER_DAY and DEADLINE_CLOCK_ORIGIN are set together or not at all',
+      );
     }
     // Secure by default where it matters: production sends the session cookie over HTTPS only.
     const secureUnset = env.SESSION_COOKIE_SECURE === undefined || env.SESSION_COOKIE_SECURE === '';

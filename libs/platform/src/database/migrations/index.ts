@@ -10,6 +10,7 @@ import { OrderLetters1764300000003 } from './1764300000003-order-letters';
 import { Closures1764300000004 } from './1764300000004-closures';
 import { OrderFixes1764300000005 } from './1764300000005-order-fixes';
 import { Threats1764300000006 } from './1764300000006-threats';
+import { DeadlineJobs1764400000000 } from './1764400000000-deadline-jobs';
 
 /** Every migration in order. Listed explicitly so that bundled builds find them too. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Closures1764300000004,
   OrderFixes1764300000005,
   Threats1764300000006,
+  DeadlineJobs1764400000000,
 ];
