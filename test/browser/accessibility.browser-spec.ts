@@ -3,9 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { startTestApi, type TestApi } from '@hausakte/testing';
 import type { Browser, Page } from 'playwright-core';
+import { defaultPeriodEntries, openCaseWithDefects } from '../support/enforcement-fixtures';
 import { launchChromium, seriousAccessibilityViolations } from './chromium';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 describe('web app: accessibility', () => {
   let api: TestApi;
@@ -47,6 +48,43 @@ describe('web app: accessibility', () => {
         inspectorIds: [officer.id],
       },
     });
+    // A case with two defects, a hearing drafted on both, an order drafted on the first.
+    const inspector = await api.signIn('inspector');
+    const entries = await defaultPeriodEntries(api, officer.token);
+    const enforcement = await openCaseWithDefects(
+      api,
+      { officer: officer.token, inspector: inspector.token, inspectorId: inspector.id },
+      { street: 'Am Barrierefreien Verfahren', entries: [entries.B, entries.A] },
+    );
+    const hearing = await api.request<{ id: string }>(
+      'POST',
+      `/api/v1/cases/${enforcement.caseId}/hearings`,
+      {
+        token: officer.token,
+        headers: { 'idempotency-key': randomUUID() },
+        body: { defectIds: enforcement.defectIds, replyDays: 14 },
+      },
+    );
+    const order = await api.request<{ id: string }>(
+      'POST',
+      `/api/v1/cases/${enforcement.caseId}/orders`,
+      {
+        token: officer.token,
+        headers: { 'idempotency-key': randomUUID() },
+        body: {
+          kind: 'repair',
+          hearingSkippedReason: 'Gefahr im Verzug',
+          items: [
+            {
+              requirement: 'Beseitigen Sie den Mangel.',
+              defectIds: [enforcement.defectIds[0]],
+              threatenedFineCents: 50_000,
+            },
+          ],
+        },
+      },
+    );
+    expect([hearing.status, order.status]).toEqual([201, 201]);
     pages.push(
       ['property list', '/objekte'],
       ['property detail with map', `/objekte/${property.body.id}`],
@@ -58,6 +96,13 @@ describe('web app: accessibility', () => {
       ['planning form', `/begehungen/planen?objekt=${property.body.id}`],
       ['inspection', `/begehungen/${inspection.body.id}`],
       ['inspection form', `/begehungen/${inspection.body.id}/erfassen`],
+      ['case list', '/vorgaenge'],
+      ['case', `/vorgaenge/${enforcement.caseId}`],
+      ['hearing drafting form', `/vorgaenge/${enforcement.caseId}/anhoerung`],
+      ['order drafting form', `/vorgaenge/${enforcement.caseId}/anordnung`],
+      ['hearing', `/anhoerungen/${hearing.body.id}`],
+      ['order with projected dates', `/anordnungen/${order.body.id}`],
+      ['inbox', '/posteingang'],
     );
     credentials = await api.createUser({ role: 'officer' });
   }, 90_000);

@@ -114,15 +114,16 @@ interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH',
+export type Method = 'GET' | 'POST' | 'PATCH';
+
+/** Sends a request; an error answer (or none) becomes an `ApiError`. */
+async function send(
+  method: Method,
   path: string,
-  options: RequestOptions = {},
-): Promise<T> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    ...options.headers,
-  };
+  options: RequestOptions,
+  accept: string,
+): Promise<Response> {
+  const headers: Record<string, string> = { Accept: accept, ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {
@@ -146,8 +147,36 @@ async function request<T>(
       { body },
     );
   }
+  return response;
+}
+
+/** A JSON request under `/api/v1` with the session cookie. */
+export async function request<T>(
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<T> {
+  const response = await send(method, path, options, 'application/json, application/problem+json');
   if (response.status === 204) return undefined as T;
   return (await readJson(response)) as T;
+}
+
+/** A file from the api (a letter as PDF), with the name its `Content-Disposition` gives. */
+export interface FileAnswer {
+  blob: Blob;
+  fileName: string | undefined;
+}
+
+/** A request whose answer is a file; errors are problem+json as everywhere. */
+export async function requestFile(
+  method: Method,
+  path: string,
+  options: RequestOptions = {},
+): Promise<FileAnswer> {
+  const response = await send(method, path, options, 'application/pdf, application/problem+json');
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const match = /filename="?([^";]+)"?/i.exec(disposition);
+  return { blob: await response.blob(), fileName: match?.[1] };
 }
 
 // ---- The register (docs/api/register.md) -------------------------------------------------
@@ -569,7 +598,7 @@ export function currentOf<T>(error: ApiError): T | undefined {
   return isRecord(body) && isRecord(body.current) ? (body.current as T) : undefined;
 }
 
-function queryString(params: Record<string, string | number | undefined>): string {
+export function queryString(params: Record<string, string | number | undefined>): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== '') search.set(key, String(value));
@@ -578,7 +607,7 @@ function queryString(params: Record<string, string | number | undefined>): strin
   return text ? `?${text}` : '';
 }
 
-const segment = (id: string): string => encodeURIComponent(id);
+export const segment = (id: string): string => encodeURIComponent(id);
 
 export const api = {
   /** The signed-in user, or null without a valid session (401). */

@@ -14,6 +14,13 @@ export type Route =
   | { name: 'inspectionNew' }
   | { name: 'inspection'; id: string }
   | { name: 'inspectionRecord'; id: string }
+  | { name: 'cases' }
+  | { name: 'case'; id: string }
+  | { name: 'hearingNew'; id: string }
+  | { name: 'orderNew'; id: string }
+  | { name: 'hearing'; id: string }
+  | { name: 'order'; id: string }
+  | { name: 'inbox' }
   | { name: 'notFound' };
 
 const segment = (id: string): string => encodeURIComponent(id);
@@ -33,6 +40,16 @@ export const paths = {
     propertyId ? `/begehungen/planen?objekt=${segment(propertyId)}` : '/begehungen/planen',
   inspection: (id: string): string => `/begehungen/${segment(id)}`,
   inspectionRecord: (id: string): string => `/begehungen/${segment(id)}/erfassen`,
+  /** Cases (Vorgänge); the inbox's links use this path too. */
+  cases: (search = ''): string => `/vorgaenge${search}`,
+  case: (id: string): string => `/vorgaenge/${segment(id)}`,
+  /** Drafting a hearing (Anhörung) of a case. */
+  hearingNew: (caseId: string): string => `/vorgaenge/${segment(caseId)}/anhoerung`,
+  /** Drafting an order (Anordnung) of a case. */
+  orderNew: (caseId: string): string => `/vorgaenge/${segment(caseId)}/anordnung`,
+  hearing: (id: string): string => `/anhoerungen/${segment(id)}`,
+  order: (id: string): string => `/anordnungen/${segment(id)}`,
+  inbox: (): string => '/posteingang',
 };
 
 function decode(value: string): string | undefined {
@@ -63,6 +80,18 @@ export function matchRoute(pathname: string): Route {
     if (id && parts.length === 2) return { name: 'inspection', id };
     if (id && parts.length === 3 && third === 'erfassen') return { name: 'inspectionRecord', id };
   }
+  if (first === 'vorgaenge') {
+    if (parts.length === 1) return { name: 'cases' };
+    const id = decode(second);
+    if (id && parts.length === 2) return { name: 'case', id };
+    if (id && parts.length === 3 && third === 'anhoerung') return { name: 'hearingNew', id };
+    if (id && parts.length === 3 && third === 'anordnung') return { name: 'orderNew', id };
+  }
+  if ((first === 'anhoerungen' || first === 'anordnungen') && parts.length === 2) {
+    const id = decode(second);
+    if (id) return { name: first === 'anhoerungen' ? 'hearing' : 'order', id };
+  }
+  if (first === 'posteingang' && parts.length === 1) return { name: 'inbox' };
   if (first === 'eigentuemer' && parts.length === 2) {
     const id = decode(second);
     if (id) return { name: 'landlord', id };

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiOkResponse,
@@ -19,6 +29,7 @@ import {
   OrderDto,
   OrderProjectionDto,
   OrdersService,
+  ProjectionQueryDto,
   RecordServiceDto,
   RecordSuitDto,
   ServeThreatDto,
@@ -73,12 +84,15 @@ export class OrdersController {
 
   @Get('orders/:id/projection')
   @ApiOperation({
-    summary: 'The dates a draft or issued order gets if posted by ordinary post today',
+    summary: 'The dates a draft or issued order gets if it leaves today by the given channel',
   })
   @ApiOkResponse({ type: OrderProjectionDto })
   @ApiProblems(404, 409, 422)
-  projection(@Param('id', UuidParam) id: string): Promise<OrderProjectionDto> {
-    return this.orders.projection(id);
+  projection(
+    @Param('id', UuidParam) id: string,
+    @Query() query: ProjectionQueryDto,
+  ): Promise<OrderProjectionDto> {
+    return this.orders.projection(id, query.method);
   }
 
   @Post('orders/:id/issue')

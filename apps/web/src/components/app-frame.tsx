@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, canLogInspections, canReadRegister, type User } from '../api';
+import { canManageCases } from '../enforcement-api';
 import { Link, paths, type Route } from '../router';
+import { useUnreadCount } from '../unread-count';
 import { LanguageSwitch } from './language-switch';
 import { roleLabel } from './role-label';
 
@@ -14,7 +16,7 @@ interface Props {
   children: ReactNode;
 }
 
-type Section = 'today' | 'inspections' | 'properties';
+type Section = 'today' | 'inspections' | 'properties' | 'cases' | 'inbox';
 
 /** The navigation entry a page belongs to (the start page: the inspector's day or the register). */
 function sectionOf(route: Route, user: User): Section | undefined {
@@ -34,6 +36,15 @@ function sectionOf(route: Route, user: User): Section | undefined {
     case 'propertyEdit':
     case 'landlord':
       return 'properties';
+    case 'cases':
+    case 'case':
+    case 'hearingNew':
+    case 'orderNew':
+    case 'hearing':
+    case 'order':
+      return 'cases';
+    case 'inbox':
+      return 'inbox';
     case 'notFound':
       return undefined;
   }
@@ -42,7 +53,13 @@ function sectionOf(route: Route, user: User): Section | undefined {
 /** The entry for the page the address names exactly (`aria-current`). */
 function currentOf(route: Route, user: User): Section | undefined {
   if (route.name === 'home') return sectionOf(route, user);
-  if (route.name === 'today' || route.name === 'inspections' || route.name === 'properties')
+  if (
+    route.name === 'today' ||
+    route.name === 'inspections' ||
+    route.name === 'properties' ||
+    route.name === 'cases' ||
+    route.name === 'inbox'
+  )
     return route.name;
   return undefined;
 }
@@ -55,6 +72,7 @@ export function AppFrame({ user, route, pageKey, onSignedOut, children }: Props)
   const mainRef = useRef<HTMLElement>(null);
   const section = sectionOf(route, user);
   const current = currentOf(route, user);
+  const unread = useUnreadCount(pageKey);
 
   // After sign-in and on every page change, move focus to the page heading, so keyboard and
   // screen-reader users land on the new page (and hear its name) instead of on a stale link.
@@ -128,6 +146,42 @@ export function AppFrame({ user, route, pageKey, onSignedOut, children }: Props)
                   data-testid="nav-properties"
                 >
                   {t('nav.properties')}
+                </Link>
+              </li>
+              {canManageCases(user.role) && (
+                <li>
+                  <Link
+                    to={paths.cases()}
+                    className="app-nav__link"
+                    aria-current={current === 'cases' ? 'page' : undefined}
+                    data-active={section === 'cases' ? 'true' : undefined}
+                    data-testid="nav-cases"
+                  >
+                    {t('nav.cases')}
+                  </Link>
+                </li>
+              )}
+              <li>
+                <Link
+                  to={paths.inbox()}
+                  className="app-nav__link"
+                  aria-current={current === 'inbox' ? 'page' : undefined}
+                  data-active={section === 'inbox' ? 'true' : undefined}
+                  data-testid="nav-inbox"
+                >
+                  {t('nav.inbox')}
+                  {unread !== undefined && unread > 0 && (
+                    <>
+                      {' '}
+                      <span className="nav-count" aria-hidden="true" data-testid="nav-unread">
+                        {unread}
+                      </span>
+                      <span className="visually-hidden">
+                        {', '}
+                        {t('nav.unread', { count: unread })}
+                      </span>
+                    </>
+                  )}
                 </Link>
               </li>
             </ul>

@@ -1,12 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import { Link, paths, type Route } from '../router';
 import { useSession } from '../session';
+import { CaseDetail } from './case-detail';
+import { CaseList } from './case-list';
 import { DayList } from './day-list';
+import { HearingDetail } from './hearing-detail';
+import { HearingDraftPage } from './hearing-draft';
+import { Inbox } from './inbox';
 import { InspectionDetail } from './inspection-detail';
 import { InspectionList } from './inspection-list';
 import { InspectionPlanPage } from './inspection-plan';
 import { InspectionRecordPage } from './inspection-record';
 import { LandlordDetail } from './landlord-detail';
+import { OrderDetail } from './order-detail';
+import { OrderDraftPage } from './order-draft';
 import { useDocumentTitle } from './page';
 import { PropertyDetail } from './property-detail';
 import { PropertyCreatePage, PropertyEditPage } from './property-form';
@@ -42,6 +49,20 @@ export function RoutePage({ route }: { route: Route }) {
       return <InspectionDetail id={route.id} />;
     case 'inspectionRecord':
       return <InspectionRecordPage id={route.id} />;
+    case 'cases':
+      return <CaseList />;
+    case 'case':
+      return <CaseDetail id={route.id} />;
+    case 'hearingNew':
+      return <HearingDraftPage caseId={route.id} />;
+    case 'orderNew':
+      return <OrderDraftPage caseId={route.id} />;
+    case 'hearing':
+      return <HearingDetail id={route.id} />;
+    case 'order':
+      return <OrderDetail id={route.id} />;
+    case 'inbox':
+      return <Inbox />;
     case 'notFound':
       return <NotFound />;
   }

@@ -11,6 +11,26 @@ const POSTED: DeliveryMethod[] = [
   'registered_return_receipt',
 ];
 
+/** Which channel a projection assumes, the letter leaving today (ordinary post if not given). */
+export class ProjectionQueryDto {
+  @ApiPropertyOptional({ enum: METHODS, default: 'ordinary_post' })
+  @IsOptional()
+  @IsIn(METHODS, { message: `must be one of ${METHODS.join(', ')}` })
+  method?: DeliveryMethod;
+}
+
+/** The delivery of a letter that leaves today by `method`, before anything about it is known. */
+export function deliveryLeavingOn(method: DeliveryMethod, today: string): Delivery {
+  switch (method) {
+    case 'postal_service_certificate':
+      return { method, certificateOn: today };
+    case 'personal_delivery':
+      return { method, handedOverOn: today };
+    default:
+      return { method, postedOn: today };
+  }
+}
+
 /**
  * How a letter reached its addressee, as the file records it (the rules' `Delivery`). Which dates
  * are needed depends on the method: posting day for post and registered mail, the certificate's

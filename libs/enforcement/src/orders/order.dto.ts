@@ -8,6 +8,9 @@ import {
 } from './order-lifecycle';
 import { ORDER_KINDS, OrderKind } from './order.entity';
 import { DeliveryDto } from './delivery.dto';
+import { DELIVERY_METHODS, type DeliveryMethod } from '../rules/notification';
+
+const DELIVERY_METHOD_NAMES = Object.keys(DELIVERY_METHODS);
 import { RecordLetterDto } from './record-letters';
 
 export class PeriodDto {
@@ -133,7 +136,10 @@ export class ProjectedItemDto {
 
 /** The dates an order would get if it were posted by ordinary post today. */
 export class OrderProjectionDto {
-  @ApiProperty({ format: 'date' }) postedOn!: string;
+  @ApiProperty({ enum: DELIVERY_METHOD_NAMES, description: 'The channel assumed' })
+  method!: DeliveryMethod;
+  @ApiProperty({ format: 'date', description: 'The day the letter leaves (today)' })
+  postedOn!: string;
   @ApiProperty({ format: 'date' }) notifiedOn!: string;
   @ApiProperty({ type: AppliedRuleDto }) notificationRule!: AppliedRuleDto;
   @ApiProperty({ description: 'The instant hour periods run from (12:00 Europe/Berlin)' })

@@ -19,9 +19,9 @@ import { germanDate } from '../letters/letter-composition';
 import { LettersService, type LetterFile } from '../letters/letters.service';
 import { type PeriodLength, resolveItemPeriod, type Severity } from '../rules/default-periods';
 import { berlinDateOf } from '../rules/legal-date';
-import { type Delivery, isFormalService } from '../rules/notification';
+import { type Delivery, type DeliveryMethod, isFormalService } from '../rules/notification';
 import { nextWorkingDayFrom } from '../rules/nrw-holidays';
-import { recordedDays, refuseDaysBefore, toDelivery } from './delivery.dto';
+import { deliveryLeavingOn, recordedDays, refuseDaysBefore, toDelivery } from './delivery.dto';
 import type {
   ChangeItemStatusDto,
   CreateOrderDto,
@@ -192,8 +192,14 @@ export class OrdersService {
     return this.views.one(order);
   }
 
-  /** The dates the order would get if it were posted by ordinary post today. */
-  async projection(id: string): Promise<OrderProjectionDto> {
+  /**
+   * The dates the order would get if it left today by `method` (ordinary post unless given): a
+   * letter served formally counts from the day of service, post from its deemed day.
+   */
+  async projection(
+    id: string,
+    method: DeliveryMethod = 'ordinary_post',
+  ): Promise<OrderProjectionDto> {
     const order = await this.orders.findById(id);
     if (!order) throw new NotFoundProblem('Order');
     if (order.status !== 'draft' && order.status !== 'issued') {
@@ -205,7 +211,7 @@ export class OrdersService {
     const postedOn = this.calendar.today();
     const items = (await this.orders.itemsOf([id])).filter((item) => item.status !== 'withdrawn');
     const dates = orderDates({
-      delivery: { method: 'ordinary_post', postedOn },
+      delivery: deliveryLeavingOn(method, postedOn),
       items: items.map((item) => ({
         id: item.id,
         period: { unit: item.periodUnit, amount: item.periodAmount },
@@ -215,6 +221,7 @@ export class OrdersService {
     if (!dates.ok) throw new Error(`projection failed: ${dates.error.message}`);
     const { notification, notifiedAt, challengeEndsOn } = dates.value;
     return {
+      method,
       postedOn,
       notifiedOn: notification.notifiedOn,
       notificationRule: notification.rule,
