@@ -12,7 +12,9 @@ Seeds the database in DATABASE_URL (created and migrated if needed) with a deter
 Herne: synthetic borough outlines, streets, properties, buildings, units, landlords, ownerships;
 then, if the database has no inspections or complaints yet and an active inspector or officer
 (run \`npm run cli -- demo-users\` first), the demo activity: complaints, inspections (some today
-for inspektor@herne.example), defects, occupancy counts, photos (PHOTO_STORAGE_DIR), risk scores.`;
+for inspektor@herne.example), defects, occupancy counts, photos (PHOTO_STORAGE_DIR), risk scores;
+and with it the demo enforcement through the app's services: cases, hearings, orders and closures
+in every state, their letters (LETTER_STORAGE_DIR), notifications for the demo officer.`;
 
 class UsageError extends Error {}
 

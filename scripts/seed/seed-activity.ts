@@ -19,6 +19,7 @@ import {
 } from './activity-plan';
 import { demoPhotoJpeg } from './demo-photos';
 import { openSeedApp } from './seed-app';
+import { ENFORCEMENT_TABLES, seedEnforcement } from './seed-enforcement';
 
 /** The demo accounts of `npm run cli -- demo-users` (DEMO_USERS in apps/cli/src/main.ts). */
 export const DEMO_INSPECTOR_EMAIL = 'inspektor@herne.example';
@@ -37,6 +38,7 @@ export const ACTIVITY_TABLES = [
   'defect_checks',
   'unit_occupancies',
   'photos',
+  ...ENFORCEMENT_TABLES,
   'property_risk',
 ] as const;
 export type ActivityTable = (typeof ACTIVITY_TABLES)[number];
@@ -47,6 +49,10 @@ export interface ActivityOptions {
   now: Date;
   /** Default: PHOTO_STORAGE_DIR of the environment (or its default). */
   photoStorageDir?: string;
+  /** Where the enforcement's letters go; default: LETTER_STORAGE_DIR of the environment. */
+  letterStorageDir?: string;
+  /** Add the demo enforcement (cases, hearings, orders, closures, inbox). Default true. */
+  enforcement?: boolean;
   log: (line: string) => void;
 }
 
@@ -128,6 +134,9 @@ export async function seedActivity(pool: Pool, options: ActivityOptions): Promis
   const app = await openSeedApp({
     DATABASE_URL: options.databaseUrl,
     PHOTO_STORAGE_DIR: options.photoStorageDir,
+    LETTER_STORAGE_DIR: options.letterStorageDir,
+    // Seeded history: its notifications are for the inbox, not e-mails to send at the demo's start.
+    MAIL_ENABLED: 'false',
   });
   try {
     const context = app.get(RequestContext);
@@ -147,6 +156,20 @@ export async function seedActivity(pool: Pool, options: ActivityOptions): Promis
     lap('wrote them');
     rows.photos = await context.run(null, () => storePhotos(app, plan));
     lap(`stored ${rows.photos} photos`);
+    if (options.enforcement ?? true) {
+      const enforcement = await seedEnforcement(app, pool, {
+        seed: options.seed,
+        now: options.now,
+        officerEmail: DEMO_OFFICER_EMAIL,
+        inspectorEmail: DEMO_INSPECTOR_EMAIL,
+        log: options.log,
+      });
+      Object.assign(rows, enforcement.rows);
+      notes.push(...enforcement.notes);
+      lap(
+        `replayed the enforcement: ${enforcement.rows.cases} cases, ${enforcement.rows.orders} orders`,
+      );
+    }
     rows.property_risk = await context.run(null, () =>
       app.get(RiskService).recomputeAll(options.now),
     );

@@ -1,17 +1,31 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuthModule } from '@hausakte/auth';
-import { PhotosModule } from '@hausakte/inspections';
+import { EnforcementModule } from '@hausakte/enforcement';
+import { InspectionsModule, PhotosModule } from '@hausakte/inspections';
 import { MapModule } from '@hausakte/map';
+import { NotificationsModule } from '@hausakte/notifications';
 import { PlatformModule } from '@hausakte/platform';
 import { PropertiesModule } from '@hausakte/properties';
 
 /**
  * The libs the seeder borrows from the app: the register's address and nearest-property lookups
- * (complaint matching), the photo pipeline, the risk read model. The User entity comes with
- * AuthModule (photos reference their uploader).
+ * (complaint matching), the photo pipeline, the risk read model, the enforcement services (cases,
+ * hearings, orders, closures, with their letters), the inspection services (re-inspections) and
+ * the inbox. The User entity comes with AuthModule (photos reference their uploader).
  */
-@Module({ imports: [PlatformModule, AuthModule, PropertiesModule, PhotosModule, MapModule] })
+@Module({
+  imports: [
+    PlatformModule,
+    AuthModule,
+    PropertiesModule,
+    PhotosModule,
+    MapModule,
+    InspectionsModule,
+    EnforcementModule,
+    NotificationsModule,
+  ],
+})
 class SeedAppModule {}
 
 /**
@@ -22,6 +36,9 @@ class SeedAppModule {}
 export async function openSeedApp(overrides: {
   DATABASE_URL: string;
   PHOTO_STORAGE_DIR?: string;
+  LETTER_STORAGE_DIR?: string;
+  /** "false": the seeded notifications reach the inbox only (their e-mail status is `none`). */
+  MAIL_ENABLED?: string;
 }): Promise<INestApplicationContext> {
   const wanted: Record<string, string | undefined> = {
     ...overrides,

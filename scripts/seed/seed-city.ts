@@ -1,5 +1,6 @@
 import { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { installDefaultLetterTemplates } from '@hausakte/enforcement';
 import { installDefaultCatalogue } from '@hausakte/inspections';
 import { databaseOptions, ensureDatabase, loadConfig } from '@hausakte/platform';
 import { Chunk, planCity, propertyChunks } from './generate';
@@ -31,6 +32,13 @@ export interface SeedOptions {
   now?: Date;
   /** Where photo files go; default PHOTO_STORAGE_DIR of the environment. */
   photoStorageDir?: string;
+  /** Where the demo enforcement's letters go; default LETTER_STORAGE_DIR of the environment. */
+  letterStorageDir?: string;
+  /**
+   * With the activity, the demo enforcement (cases, hearings, orders, closures, inbox) when the
+   * database has no cases yet and an active officer. Default true.
+   */
+  enforcement?: boolean;
   /** Progress lines; default silent. */
   log?: (line: string) => void;
 }
@@ -107,6 +115,9 @@ export async function seedCity(options: SeedOptions): Promise<SeedResult> {
     // As `npm run migrate` does: the activity's defects refer to the catalogue.
     const added = await installDefaultCatalogue(dataSource);
     if (added) log(`added ${added} entries of the shipped defect catalogue`);
+    // …and the letter templates, which the demo enforcement's hearings and orders are issued with.
+    const templates = await installDefaultLetterTemplates(dataSource);
+    if (templates) log(`added ${templates} shipped letter templates`);
   } finally {
     await dataSource.destroy();
   }
@@ -211,6 +222,8 @@ export async function seedCity(options: SeedOptions): Promise<SeedResult> {
         seed,
         now: options.now ?? new Date(),
         photoStorageDir: options.photoStorageDir,
+        letterStorageDir: options.letterStorageDir,
+        enforcement: options.enforcement,
         log,
       });
       Object.assign(rows, added.rows);

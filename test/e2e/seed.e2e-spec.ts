@@ -15,7 +15,8 @@ import { AlreadySeededError, DISTRICT_SOURCE, seedCity, SeedResult } from '@haus
  * city and its district; one primary address each; search text as the app computes it; no
  * overlapping ownership periods; a second seed refused without --append. With the demo
  * inspector and officer present (as `npm run demo` creates them first), the demo activity:
- * defects of every severity and state, today's visits, complaints, photos, risk scores.
+ * defects of every severity and state, today's visits, complaints, photos, risk scores; and the
+ * demo enforcement: cases, hearings, orders, items and closures in every state, an inbox.
  */
 const runId = process.env.HAUSAKTE_TEST_RUN!;
 const base = process.env.HAUSAKTE_TEST_BASE_DATABASE_URL || undefined;
@@ -102,20 +103,53 @@ async function fingerprint(url: string): Promise<Record<string, unknown>> {
     complaints: `SELECT id, source, legal_ground, text, reporter_contact, street, house_number, postcode,
                         ST_AsText(location), property_id, match, possible_duplicate_of,
                         duplicate_decision, decided_by, received_at, recorded_by FROM complaints`,
-    inspections: `SELECT i.id, property_id, kind, status, scheduled_at, reason, joint_partners, complaint_id,
-                         follows_inspection_id, planned_by, completed_at, completed_by, outcome_reason,
-                         notes, ii.user_id
-                    FROM inspections i JOIN inspection_inspectors ii ON ii.inspection_id = i.id`,
+    // The demo enforcement's re-inspections are planned through the app's services, which draw
+    // their ids themselves: inspections are compared by what they are, not by id (defects still
+    // name the ones they were found at by id).
+    inspections: `SELECT i.property_id, i.kind, i.status, i.scheduled_at, i.reason, i.joint_partners,
+                         i.complaint_id, f.scheduled_at AS follows, i.planned_by, i.completed_at,
+                         i.completed_by, i.outcome_reason, i.notes, ii.user_id
+                    FROM inspections i JOIN inspection_inspectors ii ON ii.inspection_id = i.id
+                    LEFT JOIN inspections f ON f.id = i.follows_inspection_id`,
     // Catalogue ids are the database's own: the code and version identify the entry.
+    // A defect the enforcement's re-inspection verified changed status on the real clock.
     defects: `SELECT d.id, property_id, inspection_id, unit_id, room, c.code, c.version, d.severity,
-                     severity_reason, d.description, status, status_changed_at
+                     severity_reason, d.description, status,
+                     CASE WHEN EXISTS (SELECT 1 FROM case_defects cd WHERE cd.defect_id = d.id)
+                          THEN NULL ELSE status_changed_at END
                 FROM defects d JOIN catalogue_items c ON c.id = d.catalogue_item_id`,
-    checks: 'SELECT inspection_id, defect_id, result, note FROM defect_checks',
+    checks: `SELECT i.property_id, i.completed_at, k.defect_id, k.result, k.note
+               FROM defect_checks k JOIN inspections i ON i.id = k.inspection_id`,
     occupancy: `SELECT id, inspection_id, unit_id, adults_found, children_under_six_found,
                        persons_registered, living_area_m2, outcome, rule_set_id, result FROM unit_occupancies`,
     photos: `SELECT id, defect_id, uploaded_by, sha256, byte_size, width, height, captured_at,
                     ST_AsText(gps), original_filename FROM photos`,
     risk: 'SELECT property_id, score, facts, factors FROM property_risk',
+    // The demo enforcement, by reference and content (the services draw their ids themselves).
+    cases: `SELECT reference, property_id, status, officer_id, notes, close_reason,
+                   (SELECT array_agg(defect_id ORDER BY defect_id) FROM case_defects cd WHERE cd.case_id = c.id)
+              FROM cases c`,
+    hearings: `SELECT c.reference, h.status, h.reply_days, h.addressees, h.delivery, h.notified_on,
+                      h.reply_due_on, h.close_note, cardinality(h.letter_ids)
+                 FROM hearings h JOIN cases c ON c.id = h.case_id`,
+    orders: `SELECT c.reference, o.kind, o.status, o.hearing_id IS NULL, o.hearing_skipped_reason,
+                    o.immediately_enforceable, o.addressees, o.delivery, o.notified_on, o.notified_at,
+                    o.notification_rule, o.challenge_ends_on, o.suit_filed_on, o.suit_outcome,
+                    o.suit_decided_on, o.withdrawn_reason, cardinality(o.letter_ids)
+               FROM orders o JOIN cases c ON c.id = o.case_id`,
+    items: `SELECT c.reference, i.number, i.requirement, i.status, i.period_unit, i.period_amount,
+                   i.period_source, i.threatened_fine_cents, i.due_on, i.due_at, i.status_reason,
+                   (SELECT array_agg(defect_id ORDER BY defect_id) FROM order_item_defects x WHERE x.item_id = i.id)
+              FROM order_items i JOIN orders o ON o.id = i.order_id JOIN cases c ON c.id = o.case_id`,
+    closures: `SELECT c.reference, z.status, z.declared_on, z.immediate_danger, z.move_out_by,
+                      z.replacement_housing_offered_on, z.replacement_housing_by, z.occupants_notified_on,
+                      z.households_notified, z.vacated_on, z.sealed_on, z.released_on, z.release_reason,
+                      (SELECT array_agg(unit_id ORDER BY unit_id) FROM closure_units u WHERE u.closure_id = z.id)
+                 FROM closures z JOIN cases c ON c.id = z.case_id`,
+    // Case links by the case's reference: the case ids are the services'.
+    notifications: `SELECT n.dedup_key, n.recipient_id, n.kind, n.subject, n.body, n.entity_type,
+                           n.email_status, n.read_at IS NOT NULL, c.reference
+                      FROM notifications n LEFT JOIN cases c ON n.link = '/vorgaenge/' || c.id`,
   };
   return withDb(url, async (client) => {
     const result: Record<string, unknown> = {};
@@ -149,7 +183,7 @@ describe('seed: a deterministic fake Herne', () => {
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       }
     }, base);
-  });
+  }, 60_000);
 
   it('gives identical rows for the same seed, and reports what it inserted', async () => {
     expect(seeded.rows.properties).toBe(500);
@@ -531,6 +565,114 @@ describe('seed: a deterministic fake Herne', () => {
     });
   });
 
+  it('replays enforcement through the services: cases, hearings, orders, items and closures in every state', async () => {
+    expect(seeded.rows.cases).toBeGreaterThan(0);
+    expect(seeded.activity.join('\n')).not.toContain('no fitting property');
+    const states = async (client: Client, table: string) =>
+      (
+        await client.query<{ status: string }>(
+          `SELECT DISTINCT status FROM ${table} ORDER BY status`,
+        )
+      ).rows.map((r) => r.status);
+    await withDb(first, async (client) => {
+      expect(await states(client, 'cases')).toEqual(['closed', 'open']);
+      expect(await states(client, 'hearings')).toEqual(['closed', 'draft', 'sent']);
+      expect(await states(client, 'orders')).toEqual(
+        ['annulled', 'challenged', 'closed', 'draft', 'issued', 'served', 'withdrawn'].sort(),
+      );
+      expect(await states(client, 'order_items')).toEqual(
+        ['closed', 'complied', 'escalated', 'not_complied', 'open', 'withdrawn'].sort(),
+      );
+      expect(await states(client, 'closures')).toEqual([
+        'declared',
+        'released',
+        'sealed',
+        'vacated',
+      ]);
+      // At least one immediately enforceable order; one whose hearing was skipped with its reason.
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM orders WHERE immediately_enforceable AND status <> 'draft'`,
+        ),
+      ).toBeGreaterThan(0);
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM orders WHERE hearing_id IS NULL AND hearing_skipped_reason LIKE '%§ 28 Abs. 2%'`,
+        ),
+      ).toBeGreaterThan(0);
+      // Deadlines of orders that run (served) past, within the week and far ahead; a hearing's
+      // reply period running.
+      const today = berlinDateOf(now);
+      const due = async (where: string) =>
+        count(
+          client,
+          `SELECT count(*) FROM order_items i JOIN orders o ON o.id = i.order_id
+            WHERE o.status = 'served' AND i.status IN ('open', 'not_complied', 'escalated') AND ${where}`,
+          [today],
+        );
+      expect(await due('i.due_on < $1::date')).toBeGreaterThan(0);
+      expect(await due(`i.due_on BETWEEN $1::date AND $1::date + 7`)).toBeGreaterThan(0);
+      expect(await due(`i.due_on > $1::date + 30`)).toBeGreaterThan(0);
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM hearings WHERE status = 'sent' AND reply_due_on >= $1::date`,
+          [today],
+        ),
+      ).toBeGreaterThan(0);
+      // As the services record them: letters for every sent hearing and issued order, served
+      // orders with their dates, the re-letting check of a vacated closure planned, audit rows.
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM hearings WHERE status <> 'draft' AND cardinality(letter_ids) = 0`,
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM orders WHERE status NOT IN ('draft') AND cardinality(letter_ids) = 0`,
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM orders WHERE status IN ('served', 'challenged', 'closed', 'annulled')
+              AND (notified_on IS NULL OR challenge_ends_on IS NULL)`,
+        ),
+      ).toBe(0);
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM closures z JOIN inspections i ON i.id = z.recheck_inspection_id
+            WHERE z.status IN ('vacated', 'sealed') AND i.status = 'planned'`,
+        ),
+      ).toBeGreaterThan(0);
+      expect(
+        await count(client, `SELECT count(*) FROM audit_log WHERE action = 'order.served'`),
+      ).toBeGreaterThan(0);
+      // A case is closed only with its orders ended; the closed order's items are all closed.
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM cases c JOIN orders o ON o.case_id = c.id
+            WHERE c.status = 'closed' AND o.status IN ('issued', 'served', 'challenged')`,
+        ),
+      ).toBe(0);
+      // The demo officer's inbox has unread notifications about cases.
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM notifications WHERE recipient_id = $1 AND read_at IS NULL
+              AND entity_id IS NOT NULL AND link LIKE '/vorgaenge/%'`,
+          [DEMO_PEOPLE[1].id],
+        ),
+      ).toBeGreaterThan(0);
+    });
+  });
+
   it('adds no activity where nobody could have recorded it, and says why', async () => {
     expect(unattended.rows.inspections).toBe(0);
     expect(unattended.rows.complaints).toBe(0);
@@ -556,8 +698,9 @@ describe('seed: a deterministic fake Herne', () => {
     });
     expect(appended.rows.properties).toBe(20);
     expect(appended.rows.districts).toBe(0);
-    // The activity is added once: a database with inspections gets no more.
+    // The activity is added once: a database with inspections gets no more, nor more cases.
     expect(appended.rows.inspections).toBe(0);
+    expect(appended.rows.cases).toBe(0);
     expect(appended.activity.join('\n')).toContain('inspections or complaints already');
     await withDb(first, async (client) => {
       expect(Number(await one(client, 'SELECT count(*) FROM properties'))).toBe(520);
