@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { isJobName } from '@hausakte/jobs';
+import { FAULTS_DEFAULTS, faults, FaultsOptions } from './faults';
 import { COMPLETE_DEFAULTS, CompleteOptions, inspectionComplete } from './inspection-complete';
 import { BBOX_DEFAULTS, BboxOptions, propertiesBbox } from './properties-bbox';
+import { relay, RELAY_DEFAULTS, RelayOptions } from './relay';
 
 const USAGE = `Usage: npm run bench -- <name> [options]
   properties-bbox   GET /api/v1/properties?bbox=…&limit=250 (of 100,000): the api against a raw
@@ -27,7 +30,26 @@ Options (inspection-complete):
   --duration S        seconds per run (default ${COMPLETE_DEFAULTS.durationS})
   --runs N            measured runs per side, alternating (default ${COMPLETE_DEFAULTS.runs})
   --inspections N     a fixed number of completions per run instead of --duration
-  --profile           report where the app's time goes (queries, CPU by package)`;
+  --profile           report where the app's time goes (queries, CPU by package)
+  relay             the outbox relay draining pending rows of delayed jobs into a private Redis,
+                    against a raw script adding the same jobs with BullMQ addBulk; and Redis
+                    memory per pending delayed job (own database hausakte_bench_relay)
+Options (relay):
+  --rows N            pending outbox rows per run (default ${RELAY_DEFAULTS.rows})
+  --batch N           rows per relay batch and jobs per raw addBulk (default ${RELAY_DEFAULTS.batch})
+  --runs N            measured runs per side, alternating (default ${RELAY_DEFAULTS.runs})
+  --job NAME          the job of the catalogue to relay (default ${RELAY_DEFAULTS.job})
+  faults            the deadline jobs' fault drill of test/faults at scale: order items with
+                    deadlines compressed to seconds, the worker SIGKILLed, Redis stopped and started
+                    empty, PostgreSQL crashed, two workers; reminders due, sent, missing, duplicated
+                    (inbox, e-mail) and the recovery time (own PostgreSQL, Redis and SMTP servers)
+Options (faults):
+  --items N           order items (default ${FAULTS_DEFAULTS.items})
+  --outage S          seconds per outage (default ${FAULTS_DEFAULTS.outageS})
+  --kills N           SIGKILLs of the single worker; one more kills one of two (default ${FAULTS_DEFAULTS.kills})
+  --span S            seconds of real time the deadlines fall over (default ${FAULTS_DEFAULTS.spanS})
+  --day S             seconds per calendar day (default ${FAULTS_DEFAULTS.secondsPerDay})
+  --no-held-mail-wait count at once, without waiting out the 5 min claims of killed senders`;
 
 class UsageError extends Error {}
 
@@ -84,6 +106,28 @@ async function main(argv: string[]): Promise<void> {
       };
       return inspectionComplete(options);
     }
+    case 'relay': {
+      const job = values.job ?? RELAY_DEFAULTS.job;
+      if (!isJobName(job)) throw new UsageError(`--job: no job ${job} in the catalogue`);
+      const options: RelayOptions = {
+        rows: positive('rows', values.rows, RELAY_DEFAULTS.rows),
+        batch: positive('batch', values.batch, RELAY_DEFAULTS.batch),
+        runs: positive('runs', values.runs, RELAY_DEFAULTS.runs),
+        job,
+      };
+      return relay(options);
+    }
+    case 'faults': {
+      const options: FaultsOptions = {
+        items: positive('items', values.items, FAULTS_DEFAULTS.items),
+        outageS: positive('outage', values.outage, FAULTS_DEFAULTS.outageS),
+        kills: positive('kills', values.kills, FAULTS_DEFAULTS.kills),
+        spanS: positive('span', values.span, FAULTS_DEFAULTS.spanS),
+        secondsPerDay: positive('day', values.day, FAULTS_DEFAULTS.secondsPerDay),
+        awaitHeldMails: !values['no-held-mail-wait'],
+      };
+      return faults(options);
+    }
     default:
       throw new UsageError(`unknown benchmark ${name}`);
   }
@@ -107,6 +151,15 @@ function parse(argv: string[]) {
       clients: { type: 'string' },
       inspections: { type: 'string' },
       profile: { type: 'boolean' },
+      rows: { type: 'string' },
+      batch: { type: 'string' },
+      job: { type: 'string' },
+      items: { type: 'string' },
+      outage: { type: 'string' },
+      kills: { type: 'string' },
+      span: { type: 'string' },
+      day: { type: 'string' },
+      'no-held-mail-wait': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -4,15 +4,18 @@ import { JobName, JOBS } from './job-catalogue';
 import { JobsService } from './jobs.service';
 import { OutboxRepository } from './outbox.repository';
 
-const BATCH = 100;
+/** Rows per batch (one transaction, one `addBulk` per queue): see docs/benchmarks.md, relay. */
+export const RELAY_BATCH = 500;
 const JOB_NAMES = Object.keys(JOBS);
+/** How long a batch may wait for Redis before it rolls back. */
 const ENQUEUE_TIMEOUT_MS = 5000;
 
 /**
  * Moves outbox rows to BullMQ. Each batch is one transaction: rows are claimed with
- * FOR UPDATE SKIP LOCKED, enqueued under their deterministic ids and marked relayed. If Redis
- * fails mid-batch the transaction rolls back and the rows wait for the next pass; a row that
- * reached Redis before the failure is enqueued again under the same id, which BullMQ ignores.
+ * FOR UPDATE SKIP LOCKED, enqueued under their deterministic ids with one `addBulk` per queue,
+ * and marked relayed. If Redis fails or does not answer in time, the transaction rolls back and
+ * the rows wait for the next pass; a row that reached Redis before the failure is enqueued again
+ * under the same id, which BullMQ ignores.
  */
 @Injectable()
 export class OutboxRelay {
@@ -34,30 +37,32 @@ export class OutboxRelay {
    * rows written by a newer release wait for a worker that knows them, and never block the rest.
    */
   @Transactional()
-  async relayBatch(): Promise<number> {
-    const messages = await this.outbox.claimPending(BATCH, JOB_NAMES);
-    for (const message of messages) {
-      const delayMs = message.runAt ? message.runAt.getTime() - Date.now() : 0;
-      await withTimeout(
-        this.jobs.enqueue(message.jobName as JobName, {
+  async relayBatch(limit = RELAY_BATCH): Promise<number> {
+    const messages = await this.outbox.claimPending(limit, JOB_NAMES);
+    if (messages.length === 0) return 0;
+    const now = Date.now();
+    await withTimeout(
+      this.jobs.enqueueMany(
+        messages.map((message) => ({
+          job: message.jobName as JobName,
           jobId: message.jobId,
           payload: message.payload,
-          delayMs,
-        }),
-        ENQUEUE_TIMEOUT_MS,
-      );
-    }
+          delayMs: message.runAt ? message.runAt.getTime() - now : 0,
+        })),
+      ),
+      ENQUEUE_TIMEOUT_MS,
+    );
     await this.outbox.markRelayed(messages.map((m) => m.id));
     return messages.length;
   }
 
   /** Relays until the outbox holds nothing this worker can relay, or the relay is stopped. */
-  async drain(): Promise<number> {
+  async drain(limit = RELAY_BATCH): Promise<number> {
     let total = 0;
     for (;;) {
-      const moved = await this.relayBatch();
+      const moved = await this.relayBatch(limit);
       total += moved;
-      if (moved < BATCH || this.stopping) return total;
+      if (moved < limit || this.stopping) return total;
     }
   }
 

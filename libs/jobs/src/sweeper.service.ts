@@ -3,6 +3,9 @@ import { JobHandlers } from './job-handlers';
 import { JobsService } from './jobs.service';
 import { SweepRules } from './sweep-rules';
 
+/** Jobs per `addBulk` round trip, as the relay sends them. */
+const ENQUEUE_BATCH = 500;
+
 export interface SweepResult {
   queued: number;
   withdrawn: number;
@@ -33,12 +36,15 @@ export class Sweeper implements OnModuleInit {
     const result: SweepResult = { queued: 0, withdrawn: 0 };
     for (const [name, rule] of this.rules.entries()) {
       const due = await rule.due(now);
-      for (const job of due) {
-        await this.jobs.enqueue(job.job, {
-          jobId: job.jobId,
-          payload: job.payload,
-          delayMs: job.runAt.getTime() - Date.now(),
-        });
+      for (let start = 0; start < due.length; start += ENQUEUE_BATCH) {
+        await this.jobs.enqueueMany(
+          due.slice(start, start + ENQUEUE_BATCH).map((job) => ({
+            job: job.job,
+            jobId: job.jobId,
+            payload: job.payload,
+            delayMs: job.runAt.getTime() - Date.now(),
+          })),
+        );
       }
       result.queued += due.length;
       if (rule.withdrawn) {
