@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addDays, nextWorkingDayFrom } from '@hausakte/enforcement/rules';
 import { NotificationsService } from '@hausakte/notifications';
 import { RequestContext, TransactionHost } from '@hausakte/platform';
 import { startTestApi, type TestApi } from '@hausakte/testing';
@@ -291,6 +292,23 @@ describe('web app: enforcement', () => {
       dues.map((due) => german(due!)),
     );
     await expectAccessible(page, 'served order');
+
+    // ---- more time for item 2: the new last day (a working day), reminders move with it ----
+    const wanted = addDays(dues[1]!, 14);
+    await page.getByTestId('item-extend').nth(1).click();
+    const extension = page.getByTestId('item-extension');
+    await extension.getByLabel('Neuer letzter Tag').fill(wanted);
+    await extension.getByLabel('Grund der Verlängerung').fill('Handwerker erst später verfügbar');
+    await extension.getByRole('button', { name: 'Frist von Punkt 2 verlängern' }).click();
+    const extendedDue = nextWorkingDayFrom(wanted);
+    await page
+      .getByTestId('item-due')
+      .filter({ hasText: german(extendedDue) })
+      .waitFor();
+    const extended = await api.request<OrderBody>('GET', `/api/v1/orders/${orderId}`, {
+      token: officer.token,
+    });
+    expect(extended.body.items.map((item) => item.dueOn)).toEqual([dues[0], extendedDue]);
 
     // ---- back on the case: the orders, the next deadline and the timeline -----------------
     await page.getByRole('link', { name: `Verfahren ${fixture.reference}` }).click();

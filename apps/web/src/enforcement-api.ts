@@ -430,6 +430,16 @@ export const enforcementApi = {
     return request('POST', `/orders/${segment(id)}/suit-decision`, { body: input });
   },
 
+  extendItemPeriod(
+    id: string,
+    itemId: string,
+    input: { dueOn: string; reason: string },
+  ): Promise<Order> {
+    return request('POST', `/orders/${segment(id)}/items/${segment(itemId)}/extension`, {
+      body: input,
+    });
+  },
+
   changeItemStatus(
     id: string,
     itemId: string,

@@ -86,6 +86,9 @@ const knownActions = [
   'order_item.closed',
   'order_item.withdrawn',
   'order_item.escalated',
+  'order_item.period_extended',
+  'order_item.overdue',
+  'order.final',
 ] as const;
 
 /** "order.served" → "Anordnung zugestellt"; an unknown action is shown as it is. */

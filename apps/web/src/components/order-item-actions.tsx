@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { enforcementApi, type ItemTarget, type Order, type OrderItem } from '../enforcement-api';
 import { CommandMessages, useCommandForm } from './command-form';
+import { ItemExtension } from './order-item-extension';
 
 const targetsOf: Record<string, ItemTarget[]> = {
   open: ['complied', 'not_complied', 'withdrawn'],
@@ -79,6 +80,7 @@ export function ItemActions({ order, item, onChanged }: Props) {
           {t('itemSteps.unverified')}
         </p>
       )}
+      <ItemExtension order={order} item={item} onChanged={onChanged} />
       {withdrawing && (
         <form
           className="stack"

@@ -3,7 +3,7 @@ import type { AuthenticatedUser } from '@hausakte/auth';
 import { InspectionsService } from '@hausakte/inspections';
 import { Outbox } from '@hausakte/jobs';
 import { NotificationsService } from '@hausakte/notifications';
-import { berlinDateOf, Transactional } from '@hausakte/platform';
+import { AuditTrail, berlinDateOf, Transactional } from '@hausakte/platform';
 import { CaseRepository } from '../cases/case.repository';
 import { OrderRepository } from '../orders/order.repository';
 import { addDays } from '../rules/legal-date';
@@ -52,6 +52,7 @@ export class DeadlineJobRunner {
     private readonly cases: CaseRepository,
     private readonly orders: OrderRepository,
     private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -115,6 +116,13 @@ export class DeadlineJobRunner {
     await this.orders.recordEvents([
       { caseId: item.caseId, orderId: item.orderId, itemId: item.itemId, kind: 'item-overdue' },
     ]);
+    // On the case's timeline, by the system (no actor).
+    await this.audit.record({
+      action: 'order_item.overdue',
+      entityType: 'order_item',
+      entityId: item.itemId,
+      after: { dueOn: row.dueOn },
+    });
     await this.propertyChanged(row, item.propertyId);
     if (await this.facts.plannedReinspection(item.propertyId, now)) return;
     const inspectorId = (await this.cases.districtInspectorOf(item.propertyId)) ?? item.officerId;
@@ -160,6 +168,12 @@ export class DeadlineJobRunner {
     await this.orders.recordEvents([
       { caseId: row.caseId, orderId: row.sourceId, kind: 'order-final' },
     ]);
+    await this.audit.record({
+      action: 'order.final',
+      entityType: 'order',
+      entityId: row.sourceId,
+      after: { challengeEndsOn: row.dueOn },
+    });
     await this.propertyChanged(row, orderCase.propertyId);
     await this.notifyOfficer(row, orderCase, {
       kind: 'order-final',
