@@ -96,6 +96,13 @@ describe('loadConfig', () => {
     ['MAIL_FROM', 'Hausakte', /MAIL_FROM="Hausakte" must be an address or "Name <address>"/],
     ['MAIL_POLL_MS', '0', /MAIL_POLL_MS="0" must be at least 50/],
     ['PUBLIC_URL', 'hausakte.herne.de', /PUBLIC_URL=/],
+    ['REMINDER_DAYS_BEFORE', '7,zwei', /REMINDER_DAYS_BEFORE="7,zwei" must be whole days/],
+    ['REMINDER_DAYS_BEFORE', '0', /REMINDER_DAYS_BEFORE="0" must be whole days from 1/],
+    ['REMINDER_TIME', '7 Uhr', /REMINDER_TIME="7 Uhr" must be a time of day/],
+    ['DIGEST_TIME', '24:00', /DIGEST_TIME="24:00" must be a time of day/],
+    ['SWEEP_EVERY_MS', '10', /SWEEP_EVERY_MS="10" must be at least 100/],
+    ['DEADLINE_SECONDS_PER_DAY', '2', /set together or not at all/],
+    ['DEADLINE_CLOCK_ORIGIN', '2026-11-24', /DEADLINE_CLOCK_ORIGIN="2026-11-24" must be an ISO/],
   ])('refuses %s=%s with one line naming it', (key, value, message) => {
     const attempt = () => loadConfig({ [key]: value });
     expect(attempt).toThrow(ConfigError);
@@ -105,5 +112,19 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+
+  it('reads the deadline settings: reminder days sorted, times, a compressed calendar as a pair', () => {
+    const config = loadConfig({
+      REMINDER_DAYS_BEFORE: '1, 14,7,7',
+      REMINDER_TIME: '06:45',
+      DEADLINE_SECONDS_PER_DAY: '0.5',
+      DEADLINE_CLOCK_ORIGIN: '2026-11-24T10:00:00+01:00',
+    });
+    expect(config.REMINDER_DAYS_BEFORE).toEqual([14, 7, 1]);
+    expect(config.REMINDER_TIME).toBe('06:45');
+    expect(config.DIGEST_TIME).toBe('07:00');
+    expect(config.DEADLINE_SECONDS_PER_DAY).toBe(0.5);
+    expect(loadConfig({}).DEADLINE_SECONDS_PER_DAY).toBeUndefined();
   });
 });
