@@ -46,6 +46,14 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/libs/testing/src/setup-e2e.ts'],
     },
     {
+      // Fault tests start their own PostgreSQL, Redis and SMTP servers on spare ports: no global
+      // setup on the shared servers. Minutes long, run in band (scripts/test); their timeouts are
+      // set on their hooks (a project's testTimeout does not reach beforeAll in Jest 30).
+      ...base,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+    },
+    {
       ...base,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],

@@ -24,7 +24,11 @@ abstract class QueueProcessor extends WorkerHost {
   }
 }
 
-@Processor('system')
+/**
+ * Three at once: the deadline sweep must not wait behind a long run of the e-mail sender or the
+ * housekeeping. Each system job tolerates a second run of itself overlapping.
+ */
+@Processor('system', { concurrency: 3 })
 export class SystemQueueProcessor extends QueueProcessor {
   constructor(handlers: JobHandlers, context: RequestContext) {
     super(handlers, context);

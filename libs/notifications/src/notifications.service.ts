@@ -170,7 +170,7 @@ export class NotificationsService {
         if (isServerUnreachable(error)) break;
         continue;
       }
-      await this.recordSent(email.id);
+      await this.recordSentPatiently(email.id);
       report.sent++;
     }
     return report;
@@ -186,6 +186,28 @@ export class NotificationsService {
   @Transactional(Propagation.RequiresNew)
   private claimNext(): Promise<ClaimedEmail | null> {
     return this.notifications.claimNextPendingEmail(CLAIM_LEASE_MS);
+  }
+
+  /**
+   * The mail has gone out: record it even if the database is away for a while. Giving up would
+   * leave the claim to expire and the mail to go out again (same Message-ID, but a duplicate);
+   * so retry with backoff until shortly before the claim's lease ends.
+   */
+  private async recordSentPatiently(id: string): Promise<void> {
+    const giveUpAt = Date.now() + CLAIM_LEASE_MS - 30_000;
+    for (let delayMs = 250; ; delayMs = Math.min(delayMs * 2, 10_000)) {
+      try {
+        await this.recordSent(id);
+        return;
+      } catch (error: unknown) {
+        if (Date.now() + delayMs > giveUpAt) throw error;
+        this.logger.warn(
+          { notificationId: id, error: (error as Error).message },
+          'Notification e-mail sent but not yet recorded; retrying',
+        );
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+      }
+    }
   }
 
   @Transactional(Propagation.RequiresNew)
