@@ -8,6 +8,8 @@ import {
   DeliveryDto,
   HearingsService,
   OrderDto,
+  OrderEscalationService,
+  OrderItemsService,
   OrdersService,
 } from '@hausakte/enforcement';
 import { berlinDateOf } from '@hausakte/enforcement/rules';
@@ -348,6 +350,8 @@ class Driver {
   private readonly cases: CasesService;
   private readonly hearings: HearingsService;
   private readonly orders: OrdersService;
+  private readonly orderItems: OrderItemsService;
+  private readonly escalation: OrderEscalationService;
   private readonly closures: ClosuresService;
   private readonly inspections: InspectionsService;
   private readonly completion: InspectionCompletionService;
@@ -363,6 +367,8 @@ class Driver {
     this.cases = app.get(CasesService);
     this.hearings = app.get(HearingsService);
     this.orders = app.get(OrdersService);
+    this.orderItems = app.get(OrderItemsService);
+    this.escalation = app.get(OrderEscalationService);
     this.closures = app.get(ClosuresService);
     this.inspections = app.get(InspectionsService);
     this.completion = app.get(InspectionCompletionService);
@@ -467,7 +473,7 @@ class Driver {
         await this.verify(state, step.items, day);
         return;
       case 'item':
-        state.order = await this.orders.changeItemStatus(
+        state.order = await this.orderItems.changeItemStatus(
           state.order!.id,
           itemOf(state.order!, step.item).id,
           { status: step.status, reason: step.reason ?? null },
@@ -477,7 +483,7 @@ class Driver {
         const item = itemOf(state.order!, step.item);
         const threat = item.threats.find((t) => t.usedByFixingId === null && t.servedOn !== null);
         if (!threat) throw new Error(`item ${step.item} has no served threat left`);
-        state.order = await this.orders.escalate(
+        state.order = await this.escalation.escalate(
           state.order!.id,
           item.id,
           { threatId: threat.id, amountCents: step.amountCents, note: step.note },

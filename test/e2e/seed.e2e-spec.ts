@@ -105,9 +105,11 @@ async function fingerprint(url: string): Promise<Record<string, unknown>> {
                         duplicate_decision, decided_by, received_at, recorded_by FROM complaints`,
     // The demo enforcement's re-inspections are planned through the app's services, which draw
     // their ids themselves: inspections are compared by what they are, not by id (defects still
-    // name the ones they were found at by id).
+    // name the ones they were found at by id). Releasing a closure cancels its planned check on
+    // the real clock: a cancellation's time is left out.
     inspections: `SELECT i.property_id, i.kind, i.status, i.scheduled_at, i.reason, i.joint_partners,
-                         i.complaint_id, f.scheduled_at AS follows, i.planned_by, i.completed_at,
+                         i.complaint_id, f.scheduled_at AS follows, i.planned_by,
+                         CASE WHEN i.status = 'cancelled' THEN NULL ELSE i.completed_at END,
                          i.completed_by, i.outcome_reason, i.notes, ii.user_id
                     FROM inspections i JOIN inspection_inspectors ii ON ii.inspection_id = i.id
                     LEFT JOIN inspections f ON f.id = i.follows_inspection_id`,

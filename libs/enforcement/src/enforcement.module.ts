@@ -5,6 +5,7 @@ import { InspectionsModule } from '@hausakte/inspections';
 import { LandlordsModule } from '@hausakte/landlords';
 import { NotificationsModule } from '@hausakte/notifications';
 import { CaseDefect } from './cases/case-defect.entity';
+import { ClosureRecheckJobs } from './closures/closure-recheck-jobs';
 import { ClosureUnit } from './closures/closure-unit.entity';
 import { Closure } from './closures/closure.entity';
 import { ClosureRepository } from './closures/closure.repository';
@@ -31,6 +32,10 @@ import { OrderItem } from './orders/order-item.entity';
 import { OrderViews } from './orders/order-views';
 import { Order } from './orders/order.entity';
 import { OrderRepository } from './orders/order.repository';
+import { OrderEscalationService } from './orders/order-escalation.service';
+import { OrderItemsService } from './orders/order-items.service';
+import { OrderLettersService } from './orders/order-letters.service';
+import { OrderSteps } from './orders/order-steps';
 import { OrdersService } from './orders/orders.service';
 
 /**
@@ -68,7 +73,11 @@ import { OrdersService } from './orders/orders.service';
     HearingsService,
     OrderRepository,
     OrderViews,
+    OrderSteps,
     OrdersService,
+    OrderLettersService,
+    OrderItemsService,
+    OrderEscalationService,
     ClosureRepository,
     ClosuresService,
     DeadlineJobRepository,
@@ -81,6 +90,9 @@ import { OrdersService } from './orders/orders.service';
     CasesService,
     HearingsService,
     OrdersService,
+    OrderLettersService,
+    OrderItemsService,
+    OrderEscalationService,
     ClosuresService,
     DeadlineJobRunner,
     DeadlineJobRepository,
@@ -90,9 +102,9 @@ import { OrdersService } from './orders/orders.service';
 })
 export class EnforcementModule {}
 
-/** The worker's part: the deadline jobs' handlers and sweep rule. */
+/** The worker's part: the deadline jobs' handlers and sweep rule, the re-letting checks' one. */
 @Module({
   imports: [EnforcementModule, JobsModule],
-  providers: [DeadlineJobs],
+  providers: [DeadlineJobs, ClosureRecheckJobs],
 })
 export class EnforcementJobsModule {}

@@ -27,6 +27,9 @@ import {
   ExtendItemPeriodDto,
   type LetterFile,
   OrderDto,
+  OrderEscalationService,
+  OrderItemsService,
+  OrderLettersService,
   OrderProjectionDto,
   OrdersService,
   ProjectionQueryDto,
@@ -54,7 +57,12 @@ export async function sendLetter(reply: FastifyReply, file: LetterFile): Promise
 @RequirePermission('manageCases')
 @ApiProblems(401, 403)
 export class OrdersController {
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly letters: OrderLettersService,
+    private readonly items: OrderItemsService,
+    private readonly escalation: OrderEscalationService,
+  ) {}
 
   @Post('cases/:id/orders')
   @Idempotent()
@@ -123,7 +131,7 @@ export class OrdersController {
     @CurrentUser() user: AuthenticatedUser,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const pdf = await this.orders.letterPreview(id, user);
+    const pdf = await this.letters.letterPreview(id, user);
     await reply
       .status(200)
       .header('content-type', 'application/pdf')
@@ -142,7 +150,7 @@ export class OrdersController {
     @Param('letterId', UuidParam) letterId: string,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const file = await this.orders.letterFile(id, letterId);
+    const file = await this.letters.letterFile(id, letterId);
     await sendLetter(reply, file);
   }
 
@@ -200,7 +208,7 @@ export class OrdersController {
     @Param('itemId', UuidParam) itemId: string,
     @Body() body: ChangeItemStatusDto,
   ): Promise<OrderDto> {
-    return this.orders.changeItemStatus(id, itemId, body);
+    return this.items.changeItemStatus(id, itemId, body);
   }
 
   @Post('orders/:id/items/:itemId/extension')
@@ -215,7 +223,7 @@ export class OrdersController {
     @Param('itemId', UuidParam) itemId: string,
     @Body() body: ExtendItemPeriodDto,
   ): Promise<OrderDto> {
-    return this.orders.extendItemPeriod(id, itemId, body);
+    return this.items.extendItemPeriod(id, itemId, body);
   }
 
   @Post('orders/:id/items/:itemId/threats')
@@ -234,7 +242,7 @@ export class OrdersController {
     @Param('itemId', UuidParam) itemId: string,
     @Body() body: ThreatenItemDto,
   ): Promise<OrderDto> {
-    return this.orders.threaten(id, itemId, body);
+    return this.escalation.threaten(id, itemId, body);
   }
 
   @Post('orders/:id/items/:itemId/threats/:threatId/service')
@@ -253,7 +261,7 @@ export class OrdersController {
     @Param('threatId', UuidParam) threatId: string,
     @Body() body: ServeThreatDto,
   ): Promise<OrderDto> {
-    return this.orders.serveThreat(id, itemId, threatId, body);
+    return this.escalation.serveThreat(id, itemId, threatId, body);
   }
 
   @Post('orders/:id/items/:itemId/escalate')
@@ -273,6 +281,6 @@ export class OrdersController {
     @Body() body: EscalateItemDto,
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<OrderDto> {
-    return this.orders.escalate(id, itemId, body, user);
+    return this.escalation.escalate(id, itemId, body, user);
   }
 }

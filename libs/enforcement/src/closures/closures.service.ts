@@ -3,10 +3,12 @@ import type { AuthenticatedUser } from '@hausakte/auth';
 import { InspectionsService } from '@hausakte/inspections';
 import { Outbox } from '@hausakte/jobs';
 import { LegalCalendar } from '@hausakte/landlords';
+import { NotificationsService } from '@hausakte/notifications';
 import {
   APP_CONFIG,
   AppConfig,
   AuditTrail,
+  berlinDateOf,
   ConflictProblem,
   FieldError,
   NotFoundProblem,
@@ -31,11 +33,14 @@ import type {
   CreateClosureDto,
 } from './closure.dto';
 import type { Closure } from './closure.entity';
-import { ClosureRepository, ClosureRow } from './closure.repository';
+import { ClosureRepository, ClosureRow, OccupiedUnit } from './closure.repository';
 import { EnforcementEvents } from '../deadlines/enforcement-events';
 
 /** The reason the re-letting re-inspections carry (the inspectors' list shows it). */
 export const CLOSURE_RECHECK_REASON = 'Kontrolle Wiedervermietungsverbot § 9 WohnStG';
+
+/** Why a released closure's planned re-letting checks are cancelled. */
+export const CLOSURE_RELEASED_CANCEL_REASON = 'Schließung aufgehoben';
 
 /**
  * The declaration a closure may stem from: an order of kind `uninhabitability` that has been
@@ -104,6 +109,27 @@ function auditView(c: Closure): Record<string, unknown> {
   };
 }
 
+/** What following up a completed re-letting check did. */
+export interface RecheckFollowUp {
+  /** The next check planned now; null when none was due (or one was planned before). */
+  plannedInspectionId: string | null;
+  /** Whether the officer was told now of closed units found lived in. */
+  reletNotified: boolean;
+}
+
+const NOTHING_FOLLOWED: RecheckFollowUp = { plannedInspectionId: null, reletNotified: false };
+
+/** The worker plans the next re-letting check on behalf of the case's officer. */
+function onBehalfOf(officerId: string): AuthenticatedUser {
+  return { id: officerId, email: '', displayName: '', role: 'officer', sessionId: '' };
+}
+
+/** `2026-12-01` → `01.12.2026`, as the office writes dates. */
+function germanDate(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}.${month}.${year}`;
+}
+
 const DETAIL_FIELDS = [
   'immediateDanger',
   'moveOutBy',
@@ -117,8 +143,9 @@ const DETAIL_FIELDS = [
  * The closure register (§ 9 WohnStG): closures declared from an uninhabitability order, their
  * steps `declared → vacated → sealed → released` (each dated, checked against
  * `closure-lifecycle.ts`, audited and written as an enforcement event), the re-letting watch
- * (a re-inspection planned when the closure is vacated) and the map's risk (the
- * `property-changed` job when a closure starts or ends counting).
+ * (a re-inspection planned when the closure is vacated, the next one after each done, all still
+ * planned cancelled on release; closed units found lived in reported to the officer) and the
+ * map's risk (the `property-changed` job when a closure starts or ends counting).
  */
 @Injectable()
 export class ClosuresService {
@@ -131,6 +158,7 @@ export class ClosuresService {
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
     private readonly events: EnforcementEvents,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -256,7 +284,8 @@ export class ClosuresService {
   /**
    * One step along `declared → vacated → sealed → released`, dated (today unless given; never in
    * the future nor before the step before). Vacating plans the first re-letting re-inspection;
-   * releasing needs a reason and lets the map's risk drop.
+   * releasing needs a reason, cancels the re-letting checks still planned and lets the map's
+   * risk drop.
    */
   @Transactional()
   async transition(
@@ -286,12 +315,18 @@ export class ClosuresService {
     closure.status = step.to;
     if (step.to === 'vacated') {
       closure.vacatedOn = on;
-      closure.recheckInspectionId = await this.planRecheck(closure, found, on, actor);
+      closure.recheckInspectionId = await this.planRecheck(closure, found.officerId, on, actor);
     } else if (step.to === 'sealed') {
       closure.sealedOn = on;
     } else {
       closure.releasedOn = on;
       closure.releaseReason = input.reason!;
+      // The re-letting ban ends: the checks still planned go, each audited as cancelled.
+      await this.inspections.cancelPlanned(
+        await this.closures.plannedRechecks(id),
+        CLOSURE_RELEASED_CANCEL_REASON,
+        actor,
+      );
     }
     const saved = await this.closures.save(closure);
     await this.audit.record({
@@ -309,19 +344,20 @@ export class ClosuresService {
   }
 
   /**
-   * Plans the re-inspection that checks the re-letting ban CLOSURE_RECHECK_WEEKS after the day
-   * the closure was vacated (not before today), for the district's inspector or, when the
-   * district has none, the case's officer.
+   * Plans the re-inspection that checks the re-letting ban CLOSURE_RECHECK_WEEKS after `from`
+   * (the day the closure was vacated, or the day the check before was done; not before today),
+   * for the district's inspector or, when the district has none, the case's officer; and links it
+   * to the closure and to the check it follows (`closure_rechecks`, one next check per check).
    */
   private async planRecheck(
     closure: Closure,
-    found: EnforcementCase,
-    vacatedOn: string,
+    officerId: string,
+    from: string,
     actor: AuthenticatedUser,
+    followsInspectionId: string | null = null,
   ): Promise<string> {
-    const inspectorId =
-      (await this.cases.districtInspectorOf(closure.propertyId)) ?? found.officerId;
-    const due = addDays(vacatedOn, this.config.CLOSURE_RECHECK_WEEKS * 7);
+    const inspectorId = (await this.cases.districtInspectorOf(closure.propertyId)) ?? officerId;
+    const due = addDays(from, this.config.CLOSURE_RECHECK_WEEKS * 7);
     const day = due < this.calendar.today() ? this.calendar.today() : due;
     const planned = await this.inspections.plan(
       {
@@ -333,7 +369,98 @@ export class ClosuresService {
       },
       actor,
     );
+    await this.closures.insertRecheck({
+      inspectionId: planned.id,
+      closureId: closure.id,
+      followsInspectionId,
+    });
     return planned.id;
+  }
+
+  /**
+   * The worker's step after an inspection was recorded (`inspection-completed`): when it was a
+   * re-letting check of a closure (or its repeat after no access) and was done,
+   * - closed units found lived in (a re-let closed flat, a violation of § 9) are reported to the
+   *   case's officer, once per check (the notification's key), unless the closure had been
+   *   released by the day of the visit;
+   * - while the closure is still vacated or sealed, the next check is planned
+   *   CLOSURE_RECHECK_WEEKS after the day of the visit, once: the closure row is locked, and the
+   *   link "follows this check" is unique in `closure_rechecks`.
+   * A visit without access plans nothing here: the inspections lib repeats it a week later.
+   */
+  @Transactional()
+  async followUpRecheck(inspectionId: string): Promise<RecheckFollowUp> {
+    const recheck = await this.closures.recheckOf(inspectionId);
+    if (!recheck || recheck.status !== 'done' || !recheck.completedAt) return NOTHING_FOLLOWED;
+    // Locked as a release locks it: a release waits for this, or this sees it released.
+    const closure = (await this.closures.findByIdForUpdate(recheck.closureId))!;
+    const visitedOn = berlinDateOf(recheck.completedAt);
+    const officerId = await this.closures.officerOf(closure.id);
+
+    let reletNotified = false;
+    if (closure.releasedOn === null || closure.releasedOn > visitedOn) {
+      const occupied = await this.closures.occupiedClosedUnits(closure.id, inspectionId);
+      if (occupied.length > 0) {
+        reletNotified = await this.notifyRelet(
+          closure,
+          officerId,
+          inspectionId,
+          visitedOn,
+          occupied,
+        );
+      }
+    }
+
+    if (closure.status !== 'vacated' && closure.status !== 'sealed') {
+      return { plannedInspectionId: null, reletNotified };
+    }
+    if (await this.closures.recheckFollowing(inspectionId)) {
+      return { plannedInspectionId: null, reletNotified };
+    }
+    const before = auditView(closure);
+    const plannedInspectionId = await this.planRecheck(
+      closure,
+      officerId,
+      visitedOn,
+      onBehalfOf(officerId),
+      inspectionId,
+    );
+    closure.recheckInspectionId = plannedInspectionId;
+    const saved = await this.closures.save(closure);
+    await this.audit.record({
+      action: 'closure.recheck_planned',
+      entityType: 'closure',
+      entityId: closure.id,
+      before,
+      after: { ...auditView(saved), followsInspectionId: inspectionId },
+    });
+    return { plannedInspectionId, reletNotified };
+  }
+
+  private async notifyRelet(
+    closure: Closure,
+    officerId: string,
+    inspectionId: string,
+    visitedOn: string,
+    occupied: OccupiedUnit[],
+  ): Promise<boolean> {
+    const row = (await this.closures.view(closure.id))!;
+    const units = occupied
+      .map((unit) => `${unit.label}: ${unit.persons} ${unit.persons === 1 ? 'Person' : 'Personen'}`)
+      .join('\n');
+    const sent = await this.notifications.notify({
+      dedupKey: `closure-relet-${closure.id}-${inspectionId}`,
+      recipientId: officerId,
+      kind: 'closure-relet',
+      subject: `Geschlossene Wohnung bewohnt: ${row.propertyAddress ?? row.caseReference}`,
+      body:
+        `Die Kontrolle des Wiedervermietungsverbots (§ 9 WohnStG) am ${germanDate(visitedOn)} ` +
+        `hat in geschlossenen Wohnungen Bewohner angetroffen (Vorgang ${row.caseReference}):\n` +
+        `${units}\n\nVerstoß gegen die Schließung: nächsten Schritt prüfen.`,
+      link: `/vorgaenge/${closure.caseId}`,
+      entity: { type: 'closure', id: closure.id },
+    });
+    return sent.created;
   }
 
   /** The case first (refusing a closed one), then the closure. */

@@ -208,6 +208,38 @@ export class InspectionsService {
     return after;
   }
 
+  /**
+   * Cancels planned inspections as the consequence of another command in the same transaction
+   * (a released closure ends its re-letting checks): no If-Match and no "own" rule, since the
+   * caller's command decides it; an inspection no longer planned stays as it is. Audited like a
+   * user's cancellation, under the acting user. Returns the ids cancelled.
+   */
+  @Transactional()
+  async cancelPlanned(ids: string[], reason: string, actor: AuthenticatedUser): Promise<string[]> {
+    const cancelled: string[] = [];
+    // One order of locks for every caller: no deadlock between two such commands.
+    for (const id of [...new Set(ids)].sort()) {
+      const inspection = await this.inspections.findByIdForUpdate(id);
+      if (!inspection || inspection.status !== 'planned') continue;
+      const before = (await this.inspections.view(id))!;
+      inspection.status = 'cancelled';
+      inspection.completedAt = new Date();
+      inspection.completedBy = actor.id;
+      inspection.outcomeReason = reason;
+      await this.inspections.save(inspection);
+      const after = (await this.inspections.view(id))!;
+      await this.audit.record({
+        action: 'inspection.cancelled',
+        entityType: 'inspection',
+        entityId: id,
+        before: auditView(before),
+        after: auditView(after),
+      });
+      cancelled.push(id);
+    }
+    return cancelled;
+  }
+
   /** A person's visits of a day in the order to make them: nearest next, from `start`. */
   async dayRoute(query: DayRouteQueryDto, actor: AuthenticatedUser): Promise<DayRouteDto> {
     const inspectorId = query.inspectorId ?? actor.id;

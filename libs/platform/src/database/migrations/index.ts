@@ -11,6 +11,7 @@ import { Closures1764300000004 } from './1764300000004-closures';
 import { OrderFixes1764300000005 } from './1764300000005-order-fixes';
 import { Threats1764300000006 } from './1764300000006-threats';
 import { DeadlineJobs1764400000000 } from './1764400000000-deadline-jobs';
+import { ClosureRechecks1764400000001 } from './1764400000001-closure-rechecks';
 
 /** Every migration in order. Listed explicitly so that bundled builds find them too. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   OrderFixes1764300000005,
   Threats1764300000006,
   DeadlineJobs1764400000000,
+  ClosureRechecks1764400000001,
 ];
