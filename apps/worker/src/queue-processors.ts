@@ -25,17 +25,25 @@ abstract class QueueProcessor extends WorkerHost {
 }
 
 /**
+ * A job whose worker died is taken up again within about 20 s (BullMQ's defaults: 30 s lock, 30 s
+ * stall check, up to a minute): a killed worker must not hold the sweep, the e-mail sender or a
+ * reminder for long. The lock is renewed every 7.5 s while a job runs; a job taken up twice after
+ * a stall does its work once, as every handler is idempotent.
+ */
+const STALL_RECOVERY = { lockDuration: 15_000, stalledInterval: 5_000 };
+
+/**
  * Three at once: the deadline sweep must not wait behind a long run of the e-mail sender or the
  * housekeeping. Each system job tolerates a second run of itself overlapping.
  */
-@Processor('system', { concurrency: 3 })
+@Processor('system', { concurrency: 3, ...STALL_RECOVERY })
 export class SystemQueueProcessor extends QueueProcessor {
   constructor(handlers: JobHandlers, context: RequestContext) {
     super(handlers, context);
   }
 }
 
-@Processor('domain', { concurrency: 4 })
+@Processor('domain', { concurrency: 4, ...STALL_RECOVERY })
 export class DomainQueueProcessor extends QueueProcessor {
   constructor(handlers: JobHandlers, context: RequestContext) {
     super(handlers, context);
