@@ -71,7 +71,7 @@ describe('closures: re-letting watched by periodic re-inspections (§ 9 WohnStG)
     entries = await defaultPeriodEntries(api, officer.token);
     worker = await createWorkerApp();
     await worker.init();
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await worker?.close();

@@ -745,8 +745,11 @@ export class FaultDrill {
     ).rows;
     const [{ duplicates, notifications }] = (
       await db.query<{ duplicates: number; notifications: number }>(
+        // By content, not by dedup key (which is unique): the same message to the same person
+        // about the same thing twice, e.g. a reminder written again under another key.
         `SELECT COALESCE(sum(c - 1), 0)::int AS duplicates, COALESCE(sum(c), 0)::int AS notifications
-           FROM (SELECT count(*) AS c FROM notifications GROUP BY dedup_key) per_key`,
+           FROM (SELECT count(*) AS c FROM notifications
+                  GROUP BY recipient_id, kind, entity_id, subject, body) per_message`,
       )
     ).rows;
     const sent = (

@@ -8,6 +8,8 @@ import { MAIL_BATCH, NotificationsService } from '@hausakte/notifications';
  */
 @Injectable()
 export class NotificationWiring implements OnModuleInit {
+  private sending = false;
+
   constructor(
     private readonly handlers: JobHandlers,
     private readonly tasks: RetentionTasks,
@@ -16,7 +18,15 @@ export class NotificationWiring implements OnModuleInit {
 
   onModuleInit(): void {
     this.handlers.register('notification-mail', async () => {
-      await this.notifications.deliverPendingEmails(MAIL_BATCH);
+      // One sender per process: runs of the schedule may overlap (the system queue runs three
+      // jobs at once), and a crash must hit at most one e-mail in flight.
+      if (this.sending) return;
+      this.sending = true;
+      try {
+        await this.notifications.deliverPendingEmails(MAIL_BATCH);
+      } finally {
+        this.sending = false;
+      }
     });
     this.tasks.register('read notifications', (now) => this.notifications.purgeRead(now));
   }

@@ -43,7 +43,11 @@ export class SystemQueueProcessor extends QueueProcessor {
   }
 }
 
-@Processor('domain', { concurrency: 4, ...STALL_RECOVERY })
+/**
+ * Eight at once: the deadline handlers wait on the database far more than they use the CPU
+ * (`npm run bench -- lateness`); the pool has ten connections.
+ */
+@Processor('domain', { concurrency: 8, ...STALL_RECOVERY })
 export class DomainQueueProcessor extends QueueProcessor {
   constructor(handlers: JobHandlers, context: RequestContext) {
     super(handlers, context);

@@ -102,8 +102,9 @@ export const JOBS = {
     options: {
       attempts: 3,
       backoff: { type: 'exponential', delay: 10_000 },
+      // Gone when finished or failed: the next start's resync (same id) must not be a no-op.
       removeOnComplete: true,
-      removeOnFail: { age: 7 * 24 * 3600 },
+      removeOnFail: true,
     },
   },
   /** Recomputes every property's risk score: nightly as a safety net, and after new weights. */

@@ -13,8 +13,8 @@ export interface OutgoingMail {
 type Transport = ReturnType<typeof createTransport>;
 
 /**
- * Talks SMTP (nodemailer) to SMTP_URL over a small pool: the connection is opened at the first
- * send, not at boot, and reused (a new connection per mail costs ~20× the time).
+ * Talks SMTP (nodemailer) to SMTP_URL. The connection is opened per send, not at boot. (A pooled
+ * connection would be faster, but noticed a restarted mail server only after its socket timeout.)
  */
 @Injectable()
 export class MailSender implements OnModuleDestroy {
@@ -26,9 +26,6 @@ export class MailSender implements OnModuleDestroy {
     this.transport ??= createTransport(
       {
         url: this.config.SMTP_URL,
-        pool: true,
-        maxConnections: 2,
-        maxMessages: 100,
         // An unreachable or stalled server must not hold the system queue for long.
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,

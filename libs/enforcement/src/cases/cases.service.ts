@@ -28,6 +28,7 @@ import type {
   CreateCaseDto,
   UpdateCaseDto,
 } from './case.dto';
+import { DeadlineScheduler } from '../deadlines/deadline-scheduler';
 
 function toDto(row: CaseRow): CaseDto {
   return {
@@ -81,6 +82,7 @@ export class CasesService {
     private readonly calendar: LegalCalendar,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
+    private readonly deadlines: DeadlineScheduler,
   ) {}
 
   async list(query: CaseQueryDto): Promise<Page<CaseDto>> {
@@ -201,6 +203,7 @@ export class CasesService {
       before,
       after: auditView(saved),
     });
+    await this.deadlines.syncCase(id);
     await this.propertyChanged(saved);
     return this.get(id);
   }
@@ -230,6 +233,7 @@ export class CasesService {
       before,
       after: auditView(saved),
     });
+    await this.deadlines.syncCase(id);
     await this.propertyChanged(saved);
     return this.get(id);
   }

@@ -35,6 +35,8 @@ import type {
 import type { Closure } from './closure.entity';
 import { ClosureRepository, ClosureRow, OccupiedUnit } from './closure.repository';
 import { EnforcementEvents } from '../deadlines/enforcement-events';
+import { onBehalfOf } from '../cases/on-behalf-of';
+import { germanDate } from '../letters/letter-composition';
 
 /** The reason the re-letting re-inspections carry (the inspectors' list shows it). */
 export const CLOSURE_RECHECK_REASON = 'Kontrolle Wiedervermietungsverbot § 9 WohnStG';
@@ -120,15 +122,6 @@ export interface RecheckFollowUp {
 const NOTHING_FOLLOWED: RecheckFollowUp = { plannedInspectionId: null, reletNotified: false };
 
 /** The worker plans the next re-letting check on behalf of the case's officer. */
-function onBehalfOf(officerId: string): AuthenticatedUser {
-  return { id: officerId, email: '', displayName: '', role: 'officer', sessionId: '' };
-}
-
-/** `2026-12-01` → `01.12.2026`, as the office writes dates. */
-function germanDate(day: string): string {
-  const [year, month, date] = day.split('-');
-  return `${date}.${month}.${year}`;
-}
 
 const DETAIL_FIELDS = [
   'immediateDanger',

@@ -101,6 +101,14 @@ export class DeadlineFactsRepository {
     );
   }
 
+  async isActiveUser(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `SELECT 1 FROM users WHERE id = $1 AND active`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
   /** A planned re-inspection of the property from now on, if there is one. */
   async plannedReinspection(propertyId: string, from: Date): Promise<string | null> {
     const rows: Array<{ id: string }> = await this.manager.query(

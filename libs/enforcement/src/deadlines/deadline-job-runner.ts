@@ -1,10 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { AuthenticatedUser } from '@hausakte/auth';
 import { InspectionsService } from '@hausakte/inspections';
 import { Outbox } from '@hausakte/jobs';
 import { NotificationsService } from '@hausakte/notifications';
 import { AuditTrail, berlinDateOf, Transactional } from '@hausakte/platform';
 import { CaseRepository } from '../cases/case.repository';
+import { onBehalfOf } from '../cases/on-behalf-of';
+import { germanDate } from '../letters/letter-composition';
+import { nextWorkingDayFrom } from '../rules/nrw-holidays';
 import { OrderRepository } from '../orders/order.repository';
 import { addDays } from '../rules/legal-date';
 import { DeadlineFactsRepository, type CaseFacts } from './deadline-facts.repository';
@@ -19,19 +21,8 @@ const RESYNC_BATCH = 200;
 
 export type DeadlineRunOutcome = 'done' | 'not-pending' | 'early' | 'cancelled';
 
-/** `2026-12-01` → `01.12.2026`, as the office writes dates. */
-function germanDate(day: string): string {
-  const [year, month, date] = day.split('-');
-  return `${date}.${month}.${year}`;
-}
-
 function caseLink(caseId: string): string {
   return `/vorgaenge/${caseId}`;
-}
-
-/** Re-inspections the worker plans are planned on behalf of the case's officer. */
-function onBehalfOf(officerId: string): AuthenticatedUser {
-  return { id: officerId, email: '', displayName: '', role: 'officer', sessionId: '' };
 }
 
 /**
@@ -66,11 +57,12 @@ export class DeadlineJobRunner {
     if (!locked || locked.status !== 'pending') return 'not-pending';
     // Queued for an earlier time (the reminder time changed): the sweeper queues it again.
     if (locked.fireAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return 'early';
-    await this.scheduler.sync(scopeOf(locked), now);
-    const row = await this.jobs.findById(deadlineJobId);
-    if (!row || row.status !== 'pending') return 'cancelled';
-    await this.act(row, now);
-    await this.jobs.markDone(row.id);
+    const changed = await this.scheduler.sync(scopeOf(locked), now);
+    if (changed.cancelled.includes(locked.id)) return 'cancelled';
+    // Moved to a later time (the reminder time changed): the sweeper queues it then.
+    if (changed.retimed.includes(locked.id)) return 'early';
+    await this.act(locked, now);
+    await this.jobs.markDone(locked.id);
     return 'done';
   }
 
@@ -125,8 +117,16 @@ export class DeadlineJobRunner {
     });
     await this.propertyChanged(row, item.propertyId);
     if (await this.facts.plannedReinspection(item.propertyId, now)) return;
-    const inspectorId = (await this.cases.districtInspectorOf(item.propertyId)) ?? item.officerId;
-    const day = addDays(berlinDateOf(now), 1);
+    const inspectorId =
+      (await this.cases.districtInspectorOf(item.propertyId)) ??
+      ((await this.facts.isActiveUser(item.officerId)) ? item.officerId : null);
+    if (inspectorId === null) {
+      // Nobody to send and nobody to plan for: the digest shows the overdue item to whoever
+      // takes the case over; the job must not fail for ever.
+      this.logger.warn({ deadlineJobId: row.id }, 'No active inspector or officer to plan for');
+      return;
+    }
+    const day = nextWorkingDayFrom(addDays(berlinDateOf(now), 1));
     const planned = await this.inspections.plan(
       {
         propertyId: item.propertyId,
@@ -179,8 +179,8 @@ export class DeadlineJobRunner {
       kind: 'order-final',
       subject: `Anordnung bestandskräftig: ${orderCase.reference}`,
       body:
-        `Die Klagefrist endete am ${germanDate(row.dueOn)} ohne Klage. ` +
-        'Nicht erfüllte Punkte können jetzt vollstreckt werden.',
+        `Die Klagefrist endete am ${germanDate(row.dueOn)}. Sofern keine Klage eingegangen ` +
+        'ist (auch nicht am letzten Tag), können nicht erfüllte Punkte vollstreckt werden.',
       entity: { type: 'order', id: row.sourceId },
     });
   }

@@ -51,15 +51,16 @@ export class DeadlineJobRepository {
       const items: Array<{
         id: string;
         case_id: string;
+        case_open: boolean;
         order_status: OrderStatus;
         immediately_enforceable: boolean;
         status: OrderItemStatus;
         due_on: string | null;
         due_at: Date | null;
       }> = await this.manager.query(
-        `SELECT i.id, o.case_id, o.status AS order_status, o.immediately_enforceable, i.status,
-                i.due_on::text AS due_on, i.due_at
-           FROM order_items i JOIN orders o ON o.id = i.order_id
+        `SELECT i.id, o.case_id, c.status = 'open' AS case_open, o.status AS order_status,
+                o.immediately_enforceable, i.status, i.due_on::text AS due_on, i.due_at
+           FROM order_items i JOIN orders o ON o.id = i.order_id JOIN cases c ON c.id = o.case_id
           WHERE i.order_id = ANY($1::uuid[]) OR i.id = ANY($2::uuid[])`,
         [orderIds, itemIds],
       );
@@ -68,6 +69,7 @@ export class DeadlineJobRepository {
           type: 'order_item' as const,
           id: item.id,
           caseId: item.case_id,
+          caseOpen: item.case_open,
           orderStatus: item.order_status,
           immediatelyEnforceable: item.immediately_enforceable,
           status: item.status,
@@ -80,14 +82,16 @@ export class DeadlineJobRepository {
       const orders: Array<{
         id: string;
         case_id: string;
+        case_open: boolean;
         status: OrderStatus;
         challenge_ends_on: string | null;
         suit_filed_on: string | null;
         suit_late: boolean;
       }> = await this.manager.query(
-        `SELECT id, case_id, status, challenge_ends_on::text AS challenge_ends_on,
-                suit_filed_on::text AS suit_filed_on, suit_late
-           FROM orders WHERE id = ANY($1::uuid[])`,
+        `SELECT o.id, o.case_id, c.status = 'open' AS case_open, o.status,
+                o.challenge_ends_on::text AS challenge_ends_on,
+                o.suit_filed_on::text AS suit_filed_on, o.suit_late
+           FROM orders o JOIN cases c ON c.id = o.case_id WHERE o.id = ANY($1::uuid[])`,
         [orderIds],
       );
       sources.push(
@@ -95,6 +99,7 @@ export class DeadlineJobRepository {
           type: 'order' as const,
           id: order.id,
           caseId: order.case_id,
+          caseOpen: order.case_open,
           status: order.status,
           challengeEndsOn: order.challenge_ends_on,
           suitFiledOn: order.suit_filed_on,
@@ -106,11 +111,13 @@ export class DeadlineJobRepository {
       const hearings: Array<{
         id: string;
         case_id: string;
+        case_open: boolean;
         status: HearingStatus;
         reply_due_on: string | null;
       }> = await this.manager.query(
-        `SELECT id, case_id, status, reply_due_on::text AS reply_due_on
-           FROM hearings WHERE id = ANY($1::uuid[])`,
+        `SELECT h.id, h.case_id, c.status = 'open' AS case_open, h.status,
+                h.reply_due_on::text AS reply_due_on
+           FROM hearings h JOIN cases c ON c.id = h.case_id WHERE h.id = ANY($1::uuid[])`,
         [hearingIds],
       );
       sources.push(
@@ -118,6 +125,7 @@ export class DeadlineJobRepository {
           type: 'hearing' as const,
           id: hearing.id,
           caseId: hearing.case_id,
+          caseOpen: hearing.case_open,
           status: hearing.status,
           replyDueOn: hearing.reply_due_on,
         })),
@@ -194,9 +202,11 @@ export class DeadlineJobRepository {
    * command on the same case take turns instead of deadlocking.
    */
   async lockWithCase(id: string): Promise<DeadlineJobRow | null> {
-    const peek = await this.findById(id);
-    if (!peek) return null;
-    await this.manager.query(`SELECT id FROM cases WHERE id = $1 FOR UPDATE`, [peek.caseId]);
+    await this.manager.query(
+      `SELECT c.id FROM cases c
+        WHERE c.id = (SELECT case_id FROM deadline_jobs WHERE id = $1) FOR UPDATE`,
+      [id],
+    );
     const rows: DeadlineJobRow[] = await this.manager.query(
       `SELECT ${ROW_COLUMNS} FROM deadline_jobs WHERE id = $1 FOR UPDATE`,
       [id],
@@ -211,12 +221,21 @@ export class DeadlineJobRepository {
     );
   }
 
-  /** Pending jobs due by `until`, oldest first: what must be in the queue now. */
-  dueBy(until: Date, limit: number): Promise<DeadlineJobRow[]> {
+  /**
+   * A page of the pending jobs due by `until`, oldest first, after the row `after` (keyset): what
+   * must be in the queue now.
+   */
+  dueBy(
+    until: Date,
+    limit: number,
+    after: { fireAt: Date; id: string } | null = null,
+  ): Promise<DeadlineJobRow[]> {
     return this.manager.query(
       `SELECT ${ROW_COLUMNS} FROM deadline_jobs
-        WHERE status = 'pending' AND fire_at <= $1 ORDER BY fire_at LIMIT $2`,
-      [until.toISOString(), limit],
+        WHERE status = 'pending' AND fire_at <= $1
+          AND ($3::timestamptz IS NULL OR (fire_at, id) > ($3::timestamptz, $4::uuid))
+        ORDER BY fire_at, id LIMIT $2`,
+      [until.toISOString(), limit, after?.fireAt.toISOString() ?? null, after?.id ?? null],
     );
   }
 
@@ -238,15 +257,18 @@ export class DeadlineJobRepository {
   }
 
   /**
-   * A page of cases whose deadlines may need jobs (open cases with an order or a sent hearing),
-   * after `afterId`, locked in id order like a command would lock each.
+   * A page of cases whose deadlines may need jobs (open cases with an order or a hearing, and
+   * any case with a pending job), after `afterId`, locked in id order as a command locks each.
    */
   async lockCasesWithDeadlines(afterId: string | null, limit: number): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.manager.query(
       `SELECT c.id FROM cases c
         WHERE ($1::uuid IS NULL OR c.id > $1::uuid)
-          AND (EXISTS (SELECT 1 FROM orders o WHERE o.case_id = c.id)
-               OR EXISTS (SELECT 1 FROM hearings h WHERE h.case_id = c.id))
+          AND ((c.status = 'open'
+                AND (EXISTS (SELECT 1 FROM orders o WHERE o.case_id = c.id)
+                     OR EXISTS (SELECT 1 FROM hearings h WHERE h.case_id = c.id)))
+               OR EXISTS (SELECT 1 FROM deadline_jobs d
+                           WHERE d.case_id = c.id AND d.status = 'pending'))
         ORDER BY c.id LIMIT $2 FOR UPDATE OF c`,
       [afterId, limit],
     );

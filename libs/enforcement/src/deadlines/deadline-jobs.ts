@@ -3,11 +3,12 @@ import { JobHandlers, SweepRules, type SweptJob, type WithdrawnJobs } from '@hau
 import { APP_CONFIG, AppConfig, berlinDateOf } from '@hausakte/platform';
 import { DeadlineFactsRepository } from './deadline-facts.repository';
 import { DeadlineJobRunner } from './deadline-job-runner';
-import { DeadlineJobRepository } from './deadline-job.repository';
+import { DeadlineJobRepository, type DeadlineJobRow } from './deadline-job.repository';
 import { DeadlineScheduler } from './deadline-scheduler';
 
-/** Rows per sweep: a backlog larger than this is queued over the next sweeps, oldest first. */
+/** Rows read per page; a sweep reads every due row, up to SWEEP_LIMIT, oldest first. */
 const SWEEP_BATCH = 5000;
+const SWEEP_LIMIT = 100_000;
 
 /**
  * Hands enforcement's jobs to the worker: the handlers of `deadline-due`, `deadline-digest`,
@@ -51,13 +52,21 @@ export class DeadlineJobs implements OnModuleInit {
   /** Every pending deadline job due within the horizon, and today's digest until it is sent. */
   async due(now: Date): Promise<SweptJob[]> {
     const until = new Date(now.getTime() + this.config.DEADLINE_HORIZON_MS);
-    const rows = await this.jobs.dueBy(until, SWEEP_BATCH);
-    const swept: SweptJob[] = rows.map((row) => ({
-      job: 'deadline-due',
-      jobId: row.jobId,
-      payload: { deadlineJobId: row.id },
-      runAt: row.fireAt,
-    }));
+    const swept: SweptJob[] = [];
+    // Page by keyset: rows still queued (or failing) at the head never hide the ones behind.
+    for (let after: DeadlineJobRow | null = null; swept.length < SWEEP_LIMIT;) {
+      const rows = await this.jobs.dueBy(until, SWEEP_BATCH, after);
+      swept.push(
+        ...rows.map((row) => ({
+          job: 'deadline-due' as const,
+          jobId: row.jobId,
+          payload: { deadlineJobId: row.id },
+          runAt: row.fireAt,
+        })),
+      );
+      if (rows.length < SWEEP_BATCH) break;
+      after = rows[rows.length - 1];
+    }
     const today = berlinDateOf(this.scheduler.schedule.toCalendar(now));
     const digestAt = this.scheduler.schedule.digestAt(today);
     if (digestAt <= until && !(await this.facts.digestSent(today))) {

@@ -19,6 +19,7 @@ const item = (
   type: 'order_item',
   id: '00000000-0000-4000-8000-000000000001',
   caseId: '00000000-0000-4000-8000-0000000000c1',
+  caseOpen: true,
   orderStatus: 'served',
   immediatelyEnforceable: false,
   status: 'open',
@@ -54,16 +55,36 @@ describe('plannedDeadlineJobs', () => {
     );
   });
 
-  it('ends an hour period at its instant', () => {
+  it('ends an hour period at its instant, with no "Frist heute" after it', () => {
     const dueAt = new Date('2026-12-08T11:00:00Z');
     expect(kinds(item({ dueAt })).at(-1)).toBe('passed@2026-12-08T11:00:00.000Z');
+    const early = new Date('2026-12-08T05:00:00Z');
+    expect(kinds(item({ dueAt: early }))).toEqual([
+      'remind-7@2026-12-01T06:00:00.000Z',
+      'remind-1@2026-12-07T06:00:00.000Z',
+      'passed@2026-12-08T05:00:00.000Z',
+    ]);
+  });
+
+  it('reminds on the working day before a weekend or holiday, never on it', () => {
+    // Due Monday 2026-12-28: the day before is Sunday the 27th, before that Saturday the 26th
+    // (also 2nd Christmas Day) and Friday the 25th (Christmas Day): Thursday the 24th it is.
+    expect(kinds(item({ dueOn: '2026-12-28' })).slice(0, 2)).toEqual([
+      'remind-7@2026-12-21T06:00:00.000Z',
+      'remind-1@2026-12-24T06:00:00.000Z',
+    ]);
+  });
+
+  it('watches no deadline of a closed case', () => {
+    expect(kinds(item({ caseOpen: false }))).toEqual([]);
   });
 
   it('reminds of a sent hearing’s reply date', () => {
-    const hearing: DeadlineSource = {
+    const hearing: DeadlineSource & { type: 'hearing' } = {
       type: 'hearing',
       id: '00000000-0000-4000-8000-000000000002',
       caseId: '00000000-0000-4000-8000-0000000000c1',
+      caseOpen: true,
       status: 'sent',
       replyDueOn: '2026-12-08',
     };
@@ -72,10 +93,11 @@ describe('plannedDeadlineJobs', () => {
   });
 
   it('makes an order final after its challenge period, unless a suit was filed in time', () => {
-    const order: DeadlineSource = {
+    const order: DeadlineSource & { type: 'order' } = {
       type: 'order',
       id: '00000000-0000-4000-8000-000000000003',
       caseId: '00000000-0000-4000-8000-0000000000c1',
+      caseOpen: true,
       status: 'served',
       challengeEndsOn: '2026-02-02',
       suitFiledOn: null,

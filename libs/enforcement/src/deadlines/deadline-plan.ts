@@ -11,10 +11,15 @@ import type { DeadlineJobKind, DeadlineSchedule } from './deadline-schedule';
 export const DEADLINE_SOURCE_TYPES = ['order_item', 'hearing', 'order'] as const;
 export type DeadlineSourceType = (typeof DEADLINE_SOURCE_TYPES)[number];
 
-export interface ItemDeadlineSource {
+interface SourceOfCase {
+  caseId: string;
+  /** A closed case is read-only: none of its deadlines is watched. */
+  caseOpen: boolean;
+}
+
+export interface ItemDeadlineSource extends SourceOfCase {
   type: 'order_item';
   id: string;
-  caseId: string;
   orderStatus: OrderStatus;
   immediatelyEnforceable: boolean;
   status: OrderItemStatus;
@@ -22,18 +27,16 @@ export interface ItemDeadlineSource {
   dueAt: Date | null;
 }
 
-export interface HearingDeadlineSource {
+export interface HearingDeadlineSource extends SourceOfCase {
   type: 'hearing';
   id: string;
-  caseId: string;
   status: HearingStatus;
   replyDueOn: LegalDate | null;
 }
 
-export interface OrderFinalitySource {
+export interface OrderFinalitySource extends SourceOfCase {
   type: 'order';
   id: string;
-  caseId: string;
   status: OrderStatus;
   challengeEndsOn: LegalDate | null;
   suitFiledOn: LegalDate | null;
@@ -65,16 +68,22 @@ export function plannedDeadlineJobs(
   source: DeadlineSource,
   schedule: DeadlineSchedule,
 ): PlannedDeadlineJob[] {
+  if (!source.caseOpen) return [];
   const base = { sourceType: source.type, sourceId: source.id, caseId: source.caseId };
-  const withReminders = (dueOn: LegalDate, dueAt: Date | null): PlannedDeadlineJob[] => [
-    ...schedule.reminderKinds.map((kind) => ({
+  const withReminders = (dueOn: LegalDate, dueAt: Date | null): PlannedDeadlineJob[] => {
+    const passedAt = schedule.passedAt(dueOn, dueAt);
+    const reminders = schedule.reminderKinds.map((kind) => ({
       ...base,
       kind,
       dueOn,
       fireAt: schedule.reminderAt(kind as `remind-${number}`, dueOn),
-    })),
-    { ...base, kind: 'passed', dueOn, fireAt: schedule.passedAt(dueOn, dueAt) },
-  ];
+    }));
+    // An hour period may end before the reminder time of its last day: no "Frist heute" after it.
+    return [
+      ...reminders.filter((job) => job.fireAt < passedAt),
+      { ...base, kind: 'passed', dueOn, fireAt: passedAt },
+    ];
+  };
   switch (source.type) {
     case 'order_item': {
       // A complied item needs no reminder, and a suit suspends an order that is not immediately

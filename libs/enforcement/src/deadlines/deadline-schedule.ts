@@ -9,6 +9,7 @@
  * without faking the clock the database and BullMQ see.
  */
 import { addDays, type LegalDate } from '../rules/legal-date';
+import { isWorkingDay } from '../rules/nrw-holidays';
 
 /** `remind-7`, `remind-1`, … `remind-0` (on the day), `passed`, `final`. */
 export type DeadlineJobKind = `remind-${number}` | 'passed' | 'final';
@@ -98,10 +99,15 @@ export class DeadlineSchedule {
     return new Date(origin + (real.getTime() - origin) * factor);
   }
 
-  /** When a reminder of `kind` for a deadline on `dueOn` runs (real time). */
+  /**
+   * When a reminder of `kind` for a deadline on `dueOn` runs (real time): N days before, on the
+   * working day before if that is a weekend or NRW holiday (nobody reads a Sunday reminder).
+   */
   reminderAt(kind: `remind-${number}`, dueOn: LegalDate): Date {
     const days = Number(kind.slice('remind-'.length));
-    return this.toReal(berlinInstant(addDays(dueOn, -days), this.config.reminderTime));
+    let day = addDays(dueOn, -days);
+    while (days > 0 && !isWorkingDay(day)) day = addDays(day, -1);
+    return this.toReal(berlinInstant(day, this.config.reminderTime));
   }
 
   /** The moment a deadline has passed: the end of its hour period, else the end of its day. */

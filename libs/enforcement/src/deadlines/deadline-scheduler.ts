@@ -43,10 +43,16 @@ export class DeadlineScheduler {
     this.schedule = deadlineScheduleOf(config);
   }
 
-  /** Derives the jobs of the orders (and their items), items and hearings in scope. */
-  async sync(scope: DeadlineScope, now = new Date()): Promise<void> {
+  /**
+   * Derives the jobs of the orders (and their items), items and hearings in scope; returns the
+   * ids of the jobs it cancelled or moved.
+   */
+  async sync(
+    scope: DeadlineScope,
+    now = new Date(),
+  ): Promise<{ cancelled: string[]; retimed: string[] }> {
     const sources = await this.jobs.sources(scope);
-    if (sources.length === 0) return;
+    if (sources.length === 0) return { cancelled: [], retimed: [] };
     const planned = sources.flatMap((source) => plannedDeadlineJobs(source, this.schedule));
     const stored = await this.jobs.stored(sources.map((source) => source.id));
     const changes = deadlineJobChanges(planned, stored, now);
@@ -54,6 +60,12 @@ export class DeadlineScheduler {
     const inserted = await this.jobs.insert(changes.insert);
     const rescheduled = await this.jobs.reschedule([...changes.reactivate, ...changes.retime]);
     await this.queueSoon([...inserted, ...rescheduled], now);
+    return { cancelled: changes.cancel, retimed: changes.retime.map((job) => job.id) };
+  }
+
+  /** Derives the jobs of every order and hearing of a case (closed or reopened). */
+  async syncCase(caseId: string, now = new Date()): Promise<void> {
+    await this.sync(await this.jobs.scopeOfCases([caseId]), now);
   }
 
   private async queueSoon(rows: DeadlineJobRow[], now: Date): Promise<void> {

@@ -11,6 +11,7 @@ import {
   type OrderItemStatus,
   type OrderStatus,
 } from '../orders/order-lifecycle';
+import { germanDate } from '../letters/letter-composition';
 import { addDays, type LegalDate } from '../rules/legal-date';
 
 export type NextLegalStep =
@@ -80,10 +81,10 @@ export function describeNextStep(step: NextLegalStep): string {
     case 'wait_for_court':
       return 'Die Klage hat aufschiebende Wirkung (§ 80 Abs. 1 VwGO): bis zur Entscheidung des Gerichts keine Vollstreckung.';
     case 'period_running':
-      return `Die Frist läuft noch bis ${step.until}: danach erneut prüfen.`;
+      return `Die Frist läuft noch bis ${germanDate(step.until)}: danach erneut prüfen.`;
     case 'wait_until_final':
       return step.finalFrom
-        ? `Die Anordnung ist weder bestandskräftig noch sofort vollziehbar: Vollstreckung ab ${step.finalFrom} möglich, wenn bis dahin keine Klage erhoben wird.`
+        ? `Die Anordnung ist weder bestandskräftig noch sofort vollziehbar: Vollstreckung ab ${germanDate(step.finalFrom)} möglich, wenn bis dahin keine Klage erhoben wird.`
         : 'Die Anordnung ist weder bestandskräftig noch sofort vollziehbar: Vollstreckung erst danach.';
     case 'record_not_complied_then_fix':
       return `Nichterfüllung erfassen, dann ${MEASURE[step.measure]} (§ 64 VwVG NRW).`;

@@ -114,6 +114,19 @@ describe('loadConfig', () => {
     }
   });
 
+  it('refuses a sweep slower than the horizon, and a compressed calendar in production', () => {
+    expect(() => loadConfig({ SWEEP_EVERY_MS: '3600000' })).toThrow(
+      /SWEEP_EVERY_MS=3600000 must be shorter than DEADLINE_HORIZON_MS=3600000/,
+    );
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        DEADLINE_SECONDS_PER_DAY: '1',
+        DEADLINE_CLOCK_ORIGIN: '2026-11-24T10:00:00Z',
+      }),
+    ).toThrow(/must not be set in production/);
+  });
+
   it('reads the deadline settings: reminder days sorted, times, a compressed calendar as a pair', () => {
     const config = loadConfig({
       REMINDER_DAYS_BEFORE: '1, 14,7,7',

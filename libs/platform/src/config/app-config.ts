@@ -240,6 +240,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         'Invalid configuration: DEADLINE_SECONDS_PER_DAY and DEADLINE_CLOCK_ORIGIN are set together or not at all',
       );
     }
+    if (
+      result.data.DEADLINE_SECONDS_PER_DAY !== undefined &&
+      result.data.NODE_ENV === 'production'
+    ) {
+      throw new ConfigError(
+        'Invalid configuration: DEADLINE_SECONDS_PER_DAY compresses the calendar for tests and must not be set in production',
+      );
+    }
+    if (result.data.SWEEP_EVERY_MS >= result.data.DEADLINE_HORIZON_MS) {
+      throw new ConfigError(
+        `Invalid configuration: SWEEP_EVERY_MS=${result.data.SWEEP_EVERY_MS} must be shorter than DEADLINE_HORIZON_MS=${result.data.DEADLINE_HORIZON_MS}, or jobs due beyond the horizon run late`,
+      );
+    }
     // Secure by default where it matters: production sends the session cookie over HTTPS only.
     const secureUnset = env.SESSION_COOKIE_SECURE === undefined || env.SESSION_COOKIE_SECURE === '';
     if (secureUnset && result.data.NODE_ENV === 'production')

@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The deadline jobs (reminders, "passed", "final") as rows derived from the deadlines, and the
- * daily digests sent. Every deadline already on file gets its rows from the worker's sweeper, which
- * derives them for every open deadline on its first pass.
+ * daily digests sent. Every deadline already on file gets its rows from the worker's
+ * `deadline-resync` job, which runs when a worker starts.
  */
 export class DeadlineJobs1764400000000 implements MigrationInterface {
   name = 'DeadlineJobs1764400000000';
