@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { isJobName } from '@hausakte/jobs';
 import { FAULTS_DEFAULTS, faults, FaultsOptions } from './faults';
 import { COMPLETE_DEFAULTS, CompleteOptions, inspectionComplete } from './inspection-complete';
+import { lateness, LATENESS_DEFAULTS, LatenessOptions } from './lateness';
 import { BBOX_DEFAULTS, BboxOptions, propertiesBbox } from './properties-bbox';
 import { relay, RELAY_DEFAULTS, RelayOptions } from './relay';
 
@@ -49,7 +50,19 @@ Options (faults):
   --kills N           SIGKILLs of the single worker; one more kills one of two (default ${FAULTS_DEFAULTS.kills})
   --span S            seconds of real time the deadlines fall over (default ${FAULTS_DEFAULTS.spanS})
   --day S             seconds per calendar day (default ${FAULTS_DEFAULTS.secondsPerDay})
-  --no-held-mail-wait count at once, without waiting out the 5 min claims of killed senders`;
+  --no-held-mail-wait count at once, without waiting out the 5 min claims of killed senders
+  lateness          reminder lateness (done_at − fire_at) with no faults: order items in served
+                    orders whose reminders and "passed" jobs fall over the next ~90 s under a
+                    compressed clock, run by the real worker (its own process), against a plain
+                    BullMQ Worker doing comparable database work for the same fire times
+                    (own database hausakte_bench_lateness, private Redis, SMTP sink)
+Options (lateness):
+  --items N           order items, 4 deadline jobs each (default ${LATENESS_DEFAULTS.items})
+  --runs N            measured runs per side, alternating (default ${LATENESS_DEFAULTS.runs})
+  --day S             seconds per calendar day (default ${LATENESS_DEFAULTS.secondsPerDay})
+  --span S            seconds of real time the jobs fall over (default ${LATENESS_DEFAULTS.spanS})
+  --lead S            seconds from a run's setup to its first job (default ${LATENESS_DEFAULTS.leadS})
+  --per-order N       items per order (default ${LATENESS_DEFAULTS.itemsPerOrder})`;
 
 class UsageError extends Error {}
 
@@ -128,6 +141,17 @@ async function main(argv: string[]): Promise<void> {
       };
       return faults(options);
     }
+    case 'lateness': {
+      const options: LatenessOptions = {
+        items: positive('items', values.items, LATENESS_DEFAULTS.items),
+        runs: positive('runs', values.runs, LATENESS_DEFAULTS.runs),
+        secondsPerDay: positive('day', values.day, LATENESS_DEFAULTS.secondsPerDay),
+        spanS: positive('span', values.span, LATENESS_DEFAULTS.spanS),
+        leadS: positive('lead', values.lead, LATENESS_DEFAULTS.leadS),
+        itemsPerOrder: positive('per-order', values['per-order'], LATENESS_DEFAULTS.itemsPerOrder),
+      };
+      return lateness(options);
+    }
     default:
       throw new UsageError(`unknown benchmark ${name}`);
   }
@@ -160,6 +184,8 @@ function parse(argv: string[]) {
       span: { type: 'string' },
       day: { type: 'string' },
       'no-held-mail-wait': { type: 'boolean' },
+      lead: { type: 'string' },
+      'per-order': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
