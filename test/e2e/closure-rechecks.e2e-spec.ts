@@ -3,7 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandlers, JobsService } from '@hausakte/jobs';
 import { RequestContext } from '@hausakte/platform';
-import { PrivateRedis, startPrivateRedis, startTestApi, TestApi } from '@hausakte/testing';
+import { PrivateRedis, startPrivateRedis, startTestApi, TestApi, waitFor } from '@hausakte/testing';
 import { createWorkerApp } from '@hausakte/worker';
 import type { CatalogueEntry } from '../support/inspection-fixtures';
 import {
@@ -33,16 +33,6 @@ interface InspectionRow {
   scheduled_on: string;
   outcome_reason: string | null;
   follows_inspection_id: string | null;
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe('closures: re-letting watched by periodic re-inspections (§ 9 WohnStG)', () => {

@@ -5,7 +5,7 @@ import { DeadlineJobRunner } from '@hausakte/enforcement';
 import { addDays, nextWorkingDayFrom } from '@hausakte/enforcement/rules';
 import type { CatalogueEntry } from '../support/inspection-fixtures';
 import { JobsService } from '@hausakte/jobs';
-import { PrivateRedis, startPrivateRedis, startTestApi, TestApi } from '@hausakte/testing';
+import { PrivateRedis, startPrivateRedis, startTestApi, TestApi, waitFor } from '@hausakte/testing';
 import { createWorkerApp } from '@hausakte/worker';
 import {
   CaseFixture,
@@ -38,16 +38,6 @@ interface JobRow {
   status: string;
   fire_at: Date;
   dequeued_at: Date | null;
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe('deadline jobs: reminders, passed deadlines and finality, each once', () => {

@@ -5,3 +5,4 @@ export * from './test-databases';
 export * from './test-context';
 export * from './private-servers';
 export * from './smtp-sink';
+export * from './wait';

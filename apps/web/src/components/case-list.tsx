@@ -4,11 +4,12 @@ import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { caseStatuses, enforcementApi, type CaseStatus } from '../enforcement-api';
-import { Link, navigate, paths, useLocation } from '../router';
+import { navigate, paths, useLocation } from '../router';
 import { useResource } from '../use-resource';
 import { CaseTable } from './case-table';
 import { PropertyFilter } from './property-filter';
 import { LoadError, useDocumentTitle } from './page';
+import { PagingNav } from './paging';
 
 const pageSize = 50;
 
@@ -170,28 +171,11 @@ export function CaseList() {
             })}
           </p>
           <CaseTable items={page.items} />
-          {(previous !== undefined || next !== undefined) && (
-            <nav className="paging" aria-label={t('properties.paging.label')}>
-              {previous !== undefined && (
-                <Link
-                  className="button button--secondary"
-                  to={listUrl({ ...query, offset: previous })}
-                  rel="prev"
-                >
-                  {t('properties.paging.previous')}
-                </Link>
-              )}
-              {next !== undefined && (
-                <Link
-                  className="button button--secondary paging__next"
-                  to={listUrl({ ...query, offset: next })}
-                  rel="next"
-                >
-                  {t('properties.paging.next')}
-                </Link>
-              )}
-            </nav>
-          )}
+          <PagingNav
+            previous={previous}
+            next={next}
+            href={(offset) => listUrl({ ...query, offset })}
+          />
         </div>
       )}
     </section>

@@ -14,6 +14,7 @@ import { formatDateTime, isDay, today } from '../time';
 import { useResource } from '../use-resource';
 import { kindLabel, StatusBadge, statusLabel } from './inspection-labels';
 import { LoadError, useDocumentTitle } from './page';
+import { PagingNav } from './paging';
 
 const pageSize = 50;
 
@@ -210,28 +211,11 @@ export function InspectionList() {
             })}
           </p>
           <InspectionTable items={page.items} caption={t('inspections.caption')} />
-          {(previous !== undefined || next !== undefined) && (
-            <nav className="paging" aria-label={t('properties.paging.label')}>
-              {previous !== undefined && (
-                <Link
-                  className="button button--secondary"
-                  to={listUrl({ ...query, offset: previous })}
-                  rel="prev"
-                >
-                  {t('properties.paging.previous')}
-                </Link>
-              )}
-              {next !== undefined && (
-                <Link
-                  className="button button--secondary paging__next"
-                  to={listUrl({ ...query, offset: next })}
-                  rel="next"
-                >
-                  {t('properties.paging.next')}
-                </Link>
-              )}
-            </nav>
-          )}
+          <PagingNav
+            previous={previous}
+            next={next}
+            href={(offset) => listUrl({ ...query, offset })}
+          />
         </div>
       )}
     </section>

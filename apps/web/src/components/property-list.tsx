@@ -6,6 +6,7 @@ import { Link, navigate, paths, useLocation } from '../router';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
 import { LoadError, useDocumentTitle } from './page';
+import { PagingNav } from './paging';
 
 export const pageSize = 50;
 const searchDelayMs = 250;
@@ -273,22 +274,7 @@ interface PagingProps {
 }
 
 function Paging({ offset, shown, total, href }: PagingProps) {
-  const { t } = useTranslation();
   const previous = offset > 0 ? Math.max(0, offset - pageSize) : undefined;
   const next = offset + shown < total ? offset + pageSize : undefined;
-  if (previous === undefined && next === undefined) return null;
-  return (
-    <nav className="paging" aria-label={t('properties.paging.label')}>
-      {previous !== undefined && (
-        <Link className="button button--secondary" to={href(previous)} rel="prev">
-          {t('properties.paging.previous')}
-        </Link>
-      )}
-      {next !== undefined && (
-        <Link className="button button--secondary paging__next" to={href(next)} rel="next">
-          {t('properties.paging.next')}
-        </Link>
-      )}
-    </nav>
-  );
+  return <PagingNav previous={previous} next={next} href={href} />;
 }
