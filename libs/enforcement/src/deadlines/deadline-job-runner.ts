@@ -8,7 +8,7 @@ import { onBehalfOf } from '../cases/on-behalf-of';
 import { germanDate } from '../letters/letter-composition';
 import { nextWorkingDayFrom } from '../rules/nrw-holidays';
 import { OrderRepository } from '../orders/order.repository';
-import { addDays } from '../rules/legal-date';
+import { addDays, daysBetween } from '../rules/legal-date';
 import { DeadlineFactsRepository, type CaseFacts } from './deadline-facts.repository';
 import { DeadlineJobRepository, type DeadlineJobRow } from './deadline-job.repository';
 import { DeadlineScheduler } from './deadline-scheduler';
@@ -59,7 +59,7 @@ export class DeadlineJobRunner {
     if (locked.fireAt.getTime() > now.getTime() + EARLY_TOLERANCE_MS) return 'early';
     const changed = await this.scheduler.sync(scopeOf(locked), now);
     if (changed.cancelled.includes(locked.id)) return 'cancelled';
-    // Moved to a later time (the reminder time changed): the sweeper queues it then.
+    // Given another time (the reminder time changed): the sweeper queues it for that time.
     if (changed.retimed.includes(locked.id)) return 'early';
     await this.act(locked, now);
     await this.jobs.markDone(locked.id);
@@ -75,8 +75,10 @@ export class DeadlineJobRunner {
   }
 
   private async remind(row: DeadlineJobRow): Promise<void> {
-    const days = Number(row.kind.slice('remind-'.length));
-    const when = days === 0 ? 'heute' : days === 1 ? 'morgen' : `in ${days} Tagen`;
+    // Counted from the day it is sent: a reminder moved off a weekend comes a day or two earlier.
+    const sentOn = berlinDateOf(this.scheduler.schedule.toCalendar(row.fireAt));
+    const days = daysBetween(sentOn, row.dueOn);
+    const when = days <= 0 ? 'heute' : days === 1 ? 'morgen' : `in ${days} Tagen`;
     if (row.sourceType === 'order_item') {
       const item = await this.required(this.facts.ofItem(row.sourceId), row);
       await this.notifyOfficer(row, item, {
