@@ -11,7 +11,7 @@ const base = {
     // ES-module-only dependencies: Node 20 requires them natively, Jest's runtime cannot.
     '/node_modules/.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs' } }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@tus|srvx)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@tus|srvx|@mapbox|pbf)/)'],
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
 };
 

@@ -56,6 +56,9 @@ const MATRIX: Record<string, Access> = {
   'GET /api/v1/landlords/:id': READ_REGISTER,
   'PATCH /api/v1/landlords/:id': EDIT_LANDLORDS,
   'GET /api/v1/landlords/:id/properties': READ_REGISTER,
+  'GET /api/v1/landlords/:id/network': READ_REGISTER,
+  'POST /api/v1/landlords/:id/network/splits': EDIT_LANDLORDS,
+  'DELETE /api/v1/landlords/:id/network/splits/:otherLandlordId': EDIT_LANDLORDS,
   'GET /api/v1/properties/:id/ownerships': READ_REGISTER,
   'POST /api/v1/properties/:id/ownerships': EDIT_LANDLORDS,
   'PATCH /api/v1/ownerships/:id': EDIT_LANDLORDS,
@@ -89,7 +92,17 @@ const MATRIX: Record<string, Access> = {
   // map: the risk score ("view map and dashboard": everyone); risk weights: admins
   'GET /api/v1/properties/:id/risk': EVERYONE,
   'GET /api/v1/risk-weights': ADMIN,
+  // the dashboard, area figures and exports ("view map and dashboard": everyone; the owner
+  // and manager names in exports only for officers and managers, tested in map-figures)
+  'GET /api/v1/dashboard': EVERYONE,
+  'POST /api/v1/map/area': EVERYONE,
+  'GET /api/v1/map/export.csv': EVERYONE,
+  'GET /api/v1/map/export.geojson': EVERYONE,
   'PUT /api/v1/risk-weights': ADMIN,
+  // map: tiles, the count and the popup ("view map and dashboard": everyone)
+  'GET /api/v1/map/tiles/:z/:x/:y.mvt': EVERYONE,
+  'GET /api/v1/map/summary': EVERYONE,
+  'GET /api/v1/map/properties/:id': EVERYONE,
   // photo evidence: uploads by tus ("log inspections, defects, photos"; HEAD shares the GET
   // row, and GET itself answers 405); previews with the register; originals with EXIF
   // ("see original photos": inspector, officer)

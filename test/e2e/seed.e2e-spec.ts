@@ -7,7 +7,16 @@ import { berlinDateOf, databaseOptions, ensureDatabase, loadConfig } from '@haus
 import { searchTextOf } from '@hausakte/properties';
 import { databaseUrl, withAdminClient } from '@hausakte/testing';
 // scripts/ is not a lib and has no @hausakte alias: the seeder is imported by its path.
-import { AlreadySeededError, DISTRICT_SOURCE, seedCity, SeedResult } from '@hausakte/seed';
+import {
+  AlreadySeededError,
+  DISTRICT_SOURCE,
+  NRW_BOUNDS,
+  NRW_DISTRICT_SOURCE,
+  type NrwSeedResult,
+  seedCity,
+  SeedResult,
+  seedNrw,
+} from '@hausakte/seed';
 
 /**
  * The demo-data seeder against real PostGIS, in databases of this test run (dropped by the
@@ -717,4 +726,99 @@ describe('seed: a deterministic fake Herne', () => {
       ).toBe(0);
     });
   }, 60_000);
+});
+
+/**
+ * The state-scale seed (`--profile nrw`, set-based SQL) at a smoke size: the same seed gives the
+ * same rows; every property inside NRW and its district's outline; search text as the app
+ * computes it; the map read model and risk scores rebuilt with problem properties in every case
+ * stage. The 1,000,000-property run is the map benchmark's, not CI's.
+ */
+describe('seed --profile nrw: North Rhine-Westphalia at a smoke size', () => {
+  const nrw = databaseUrl(`${runId}_seed_nrw`, base);
+  const nrwAgain = databaseUrl(`${runId}_seed_nrw_b`, base);
+  let seeded: NrwSeedResult;
+
+  beforeAll(async () => {
+    seeded = await seedNrw({ databaseUrl: nrw, properties: 2000, seed: 'e2e', now });
+    await seedNrw({ databaseUrl: nrwAgain, properties: 2000, seed: 'e2e', now, rebuild: false });
+  }, 180_000);
+
+  afterAll(async () => {
+    await withAdminClient(async (client) => {
+      for (const url of [nrw, nrwAgain]) {
+        const name = new URL(url).pathname.slice(1);
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }
+    }, base);
+  }, 60_000);
+
+  it('gives the same rows for the same seed, inside the state and its districts', async () => {
+    expect(seeded.rows.properties).toBe(2000);
+    expect(seeded.rows.cases).toBeGreaterThan(0);
+    const print = (url: string) =>
+      withDb(url, async (client) => ({
+        properties: await one(
+          client,
+          `SELECT md5(string_agg(id::text || ST_AsText(location) || district_id::text, ',' ORDER BY id)) FROM properties`,
+        ),
+        landlords: await one(
+          client,
+          `SELECT md5(string_agg(id::text || name || coalesce(postal_street, ''), ',' ORDER BY id)) FROM landlords`,
+        ),
+        items: await one(
+          client,
+          `SELECT md5(string_agg(id::text || status || coalesce(due_on::text, ''), ',' ORDER BY id)) FROM order_items`,
+        ),
+      }));
+    expect(await print(nrw)).toEqual(await print(nrwAgain));
+    await withDb(nrw, async (client) => {
+      const { minLon, minLat, maxLon, maxLat } = NRW_BOUNDS;
+      expect(
+        await count(
+          client,
+          `SELECT count(*) FROM properties p JOIN districts d ON d.id = p.district_id
+            WHERE d.source = $1 AND ST_Intersects(d.outline, p.location)
+              AND p.location && ST_MakeEnvelope($2, $3, $4, $5, 4326)`,
+          [NRW_DISTRICT_SOURCE, minLon, minLat, maxLon, maxLat],
+        ),
+      ).toBe(2000);
+      const { rows } = await client.query<{
+        street: string;
+        house_number: string;
+        postcode: string;
+        city: string;
+        district: string;
+        search_text: string;
+      }>(
+        'SELECT street, house_number, postcode, city, district, search_text FROM property_addresses',
+      );
+      for (const row of rows)
+        expect(row.search_text).toBe(
+          searchTextOf({
+            street: row.street,
+            houseNumber: row.house_number,
+            postcode: row.postcode,
+            city: row.city,
+            district: row.district,
+          }),
+        );
+    });
+  });
+
+  it('rebuilds risk scores and the map read model: problem properties in every case stage', async () => {
+    await withDb(nrw, async (client) => {
+      expect(await count(client, 'SELECT count(*) FROM property_risk')).toBe(2000);
+      expect(await count(client, 'SELECT count(*) FROM map_properties')).toBe(2000);
+      const { rows } = await client.query<{ case_stage: string }>(
+        'SELECT DISTINCT case_stage FROM map_properties WHERE problem ORDER BY 1',
+      );
+      expect(rows.map((r) => r.case_stage)).toEqual(
+        expect.arrayContaining(['enforcing', 'hearing', 'investigation', 'monitoring', 'none']),
+      );
+      expect(
+        await count(client, 'SELECT count(*) FROM map_properties WHERE item_overdue'),
+      ).toBeGreaterThan(0);
+    });
+  });
 });

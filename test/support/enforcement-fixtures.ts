@@ -48,9 +48,19 @@ async function expectStatus<T>(
 export async function openCaseWithDefects(
   api: TestApi,
   tokens: { officer: string; inspector: string; inspectorId: string },
-  options: { street: string; entries: CatalogueEntry[]; link?: boolean },
+  options: {
+    street: string;
+    entries: CatalogueEntry[];
+    link?: boolean;
+    lon?: number;
+    lat?: number;
+  },
 ): Promise<CaseFixture> {
-  const property = await createProperty(api, tokens.officer, { street: options.street });
+  const property = await createProperty(api, tokens.officer, {
+    street: options.street,
+    lon: options.lon,
+    lat: options.lat,
+  });
   const landlord = await expectStatus(
     api.request<{ id: string }>('POST', '/api/v1/landlords', {
       token: tokens.officer,

@@ -22,7 +22,11 @@ import { DefectsController } from './inspections/defects.controller';
 import { InspectionsController } from './inspections/inspections.controller';
 import { InspectorsController } from './inspections/inspectors.controller';
 import { TimelineController } from './inspections/timeline.controller';
+import { LandlordNetworksController } from './landlords/landlord-networks.controller';
 import { LandlordsController } from './landlords/landlords.controller';
+import { DashboardController } from './map/dashboard.controller';
+import { MapExportsController } from './map/map-exports.controller';
+import { MapTilesController } from './map/map-tiles.controller';
 import { RiskController } from './map/risk.controller';
 import { NotificationsController } from './notifications/notifications.controller';
 import { OwnershipsController } from './landlords/ownerships.controller';
@@ -54,6 +58,7 @@ import { WebConfigController } from './web/web-config.controller';
     AuditController,
     PropertiesController,
     LandlordsController,
+    LandlordNetworksController,
     OwnershipsController,
     ComplaintsController,
     CatalogueController,
@@ -61,6 +66,9 @@ import { WebConfigController } from './web/web-config.controller';
     InspectorsController,
     TimelineController,
     RiskController,
+    DashboardController,
+    MapExportsController,
+    MapTilesController,
     DefectsController,
     CasesController,
     HearingsController,

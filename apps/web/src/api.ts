@@ -114,7 +114,7 @@ interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export type Method = 'GET' | 'POST' | 'PATCH';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** Sends a request; an error answer (or none) becomes an `ApiError`. */
 async function send(

@@ -21,6 +21,8 @@ export type Route =
   | { name: 'hearing'; id: string }
   | { name: 'order'; id: string }
   | { name: 'inbox' }
+  | { name: 'map' }
+  | { name: 'dashboard' }
   | { name: 'notFound' };
 
 const segment = (id: string): string => encodeURIComponent(id);
@@ -50,7 +52,18 @@ export const paths = {
   hearing: (id: string): string => `/anhoerungen/${segment(id)}`,
   order: (id: string): string => `/anordnungen/${segment(id)}`,
   inbox: (): string => '/posteingang',
+  /** The problem-property map; filters and view in the query (map-api.ts). */
+  map: (search = ''): string => `/karte${search}`,
+  /** The manager's overview (Lagebild); `?bezirk=` names a district. */
+  dashboard: (search = ''): string => `/uebersicht${search}`,
+  /** The inspector's field app (offline-first PWA): today's route. */
+  field: (): string => '/feld',
+  fieldProperty: (inspectionId: string): string => `/feld/objekt/${segment(inspectionId)}`,
+  fieldRecord: (inspectionId: string): string => `/feld/begehung/${segment(inspectionId)}`,
 };
+
+/** The field app's pages (/feld…) run as an app of their own (apps/web/src/field). */
+export const isFieldPath = (pathname: string): boolean => /^\/feld(\/|$)/.test(pathname);
 
 function decode(value: string): string | undefined {
   try {
@@ -92,6 +105,8 @@ export function matchRoute(pathname: string): Route {
     if (id) return { name: first === 'anhoerungen' ? 'hearing' : 'order', id };
   }
   if (first === 'posteingang' && parts.length === 1) return { name: 'inbox' };
+  if (first === 'karte' && parts.length === 1) return { name: 'map' };
+  if (first === 'uebersicht' && parts.length === 1) return { name: 'dashboard' };
   if (first === 'eigentuemer' && parts.length === 2) {
     const id = decode(second);
     if (id) return { name: 'landlord', id };

@@ -54,6 +54,10 @@ export class WorkerLifecycle implements OnApplicationBootstrap, BeforeApplicatio
     await this.jobs.schedule('heartbeat', { everyMs: this.config.HEARTBEAT_EVERY_MS });
     await this.jobs.schedule('housekeeping', { pattern: '30 3 * * *', tz: 'Europe/Berlin' });
     await this.jobs.schedule('risk-recompute-all', { pattern: '0 4 * * *', tz: 'Europe/Berlin' });
+    await this.jobs.schedule('landlord-networks-rebuild', {
+      pattern: '15 4 * * *',
+      tz: 'Europe/Berlin',
+    });
     await this.jobs.schedule('notification-mail', { everyMs: this.config.MAIL_POLL_MS });
     await this.jobs.schedule('sweep', { everyMs: this.config.SWEEP_EVERY_MS });
     await this.jobs.schedule('deadline-resync', { pattern: '45 3 * * *', tz: 'Europe/Berlin' });

@@ -3,6 +3,7 @@ import { AuthModule } from '@hausakte/auth';
 import { EnforcementJobsModule } from '@hausakte/enforcement';
 import { JobsModule } from '@hausakte/jobs';
 import { PhotosModule } from '@hausakte/inspections';
+import { LandlordJobsModule } from '@hausakte/landlords';
 import { MapJobsModule } from '@hausakte/map';
 import { NotificationsModule } from '@hausakte/notifications';
 import { PlatformModule } from '@hausakte/platform';
@@ -21,6 +22,7 @@ import { WorkerLifecycle } from './worker-lifecycle';
     MapJobsModule,
     NotificationsModule,
     EnforcementJobsModule,
+    LandlordJobsModule,
   ],
   controllers: [WorkerHealthController],
   providers: [

@@ -43,7 +43,7 @@ export const JOBS = {
     queue: 'domain',
     options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keepForAWhile },
   },
-  /** Something about a property changed: the map lib recomputes its risk score. Payload: { propertyId }. */
+  /** Something about a property changed: the map lib recomputes its risk score and map row. Payload: { propertyId }. */
   'property-changed': {
     queue: 'domain',
     options: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...keepForAWhile },
@@ -107,7 +107,12 @@ export const JOBS = {
       removeOnFail: true,
     },
   },
-  /** Recomputes every property's risk score: nightly as a safety net, and after new weights. */
+  /** Derives every landlord network link and membership again: nightly, as a safety net. */
+  'landlord-networks-rebuild': {
+    queue: 'domain',
+    options: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, ...keepForAWhile },
+  },
+  /** Recomputes every property's risk score, then rebuilds the map's read model: nightly as a safety net, and after new weights. */
   'risk-recompute-all': {
     queue: 'domain',
     options: { attempts: 3, backoff: { type: 'exponential', delay: 60_000 }, ...keepForAWhile },

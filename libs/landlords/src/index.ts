@@ -12,3 +12,6 @@ export * from './dto/landlord-query.dto';
 export * from './dto/ownership.dto';
 export * from './dto/ownership-input.dto';
 export { IsLegalDate } from './dto/field-rules';
+export * from './landlord-networks.service';
+export * from './network-rules';
+export * from './dto/landlord-network.dto';

@@ -19,6 +19,7 @@ import type {
 import { LandlordDto, LandlordSummaryDto } from './dto/landlord.dto';
 import type { LandlordQueryDto } from './dto/landlord-query.dto';
 import type { Landlord } from './landlord.entity';
+import { LandlordNetworksService } from './landlord-networks.service';
 import { LandlordRepository } from './landlord.repository';
 
 type PostalColumns = Pick<
@@ -58,6 +59,7 @@ export class LandlordsService {
   constructor(
     private readonly landlords: LandlordRepository,
     private readonly audit: AuditTrail,
+    private readonly networks: LandlordNetworksService,
   ) {}
 
   async list(query: LandlordQueryDto): Promise<Page<LandlordSummaryDto>> {
@@ -100,6 +102,7 @@ export class LandlordsService {
       entityId: landlord.id,
       after: auditView(created),
     });
+    await this.networks.relinkLandlords([landlord.id]);
     return created;
   }
 
@@ -141,6 +144,7 @@ export class LandlordsService {
       before: auditView(before),
       after: auditView(after),
     });
+    await this.networks.relinkLandlords([id]);
     return after;
   }
 

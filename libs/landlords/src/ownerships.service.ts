@@ -11,6 +11,7 @@ import {
 import type { CreateOwnershipDto, UpdateOwnershipDto } from './dto/ownership-input.dto';
 import type { OwnershipDto } from './dto/ownership.dto';
 import { LandlordRepository } from './landlord.repository';
+import { LandlordNetworksService } from './landlord-networks.service';
 import { LegalCalendar } from './legal-calendar';
 import type { Ownership, OwnershipRole } from './ownership.entity';
 import { endsBeforeItStarts, isCurrentOn, OwnershipPeriod } from './ownership-period';
@@ -52,6 +53,7 @@ export class OwnershipsService {
     private readonly landlords: LandlordRepository,
     private readonly audit: AuditTrail,
     private readonly calendar: LegalCalendar,
+    private readonly networks: LandlordNetworksService,
   ) {}
 
   async listOfProperty(propertyId: string, page: PageOptions): Promise<Page<OwnershipDto>> {
@@ -95,6 +97,8 @@ export class OwnershipsService {
       entityId: ownership.id,
       after: auditView(ownership),
     });
+    // A manager's clients follow from the property's ownerships.
+    await this.networks.relinkPropertyLandlords(propertyId);
     return this.view(ownership.id);
   }
 
@@ -141,6 +145,7 @@ export class OwnershipsService {
       before,
       after: auditView(saved),
     });
+    await this.networks.relinkPropertyLandlords(saved.propertyId);
     return this.view(id);
   }
 

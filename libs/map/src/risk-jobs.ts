@@ -29,6 +29,7 @@ export class RiskJobs implements OnModuleInit {
       });
     }
     this.handlers.register('risk-recompute-all', async () => {
+      // The scores, then the map's read model rebuilt from them (RiskService.recomputeAll).
       await this.risk.recomputeAll();
     });
   }

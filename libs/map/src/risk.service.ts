@@ -9,6 +9,7 @@ import {
   ValidationProblem,
 } from '@hausakte/platform';
 import { PropertiesService } from '@hausakte/properties';
+import { MapReadModel } from './map-read-model.service';
 import { computeRiskScore, DEFAULT_RISK_WEIGHTS, RiskWeights, validateRiskWeights } from './rules';
 import type { PropertyRiskDto, RiskWeightsDto } from './risk.dto';
 import { RiskRepository } from './risk.repository';
@@ -30,6 +31,7 @@ export class RiskService {
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
     private readonly context: RequestContext,
+    private readonly map: MapReadModel,
   ) {}
 
   /** Recomputes and stores one property's score; a property gone meanwhile is skipped. */
@@ -37,23 +39,29 @@ export class RiskService {
     return this.recomputeBatch([propertyId], now);
   }
 
-  /** Every property, a batch per transaction, in id order: any number of properties. */
-  async recomputeAll(now = new Date()): Promise<number> {
+  /**
+   * Every property, a batch per transaction, in id order: any number of properties. Then the
+   * map's read model is rebuilt from the new scores in one pass (`MapReadModel.rebuildAll`)
+   * rather than refreshed batch by batch; `{ map: false }` leaves it to the caller.
+   */
+  async recomputeAll(now = new Date(), options: { map?: boolean } = {}): Promise<number> {
     let done = 0;
     let after: string | null = null;
     for (;;) {
       const ids = await this.risk.propertyIdsAfter(after, RECOMPUTE_BATCH);
       if (ids.length === 0) break;
-      await this.recomputeBatch(ids, now);
+      await this.recomputeBatch(ids, now, false);
       done += ids.length;
       after = ids[ids.length - 1];
     }
     this.logger.log({ properties: done }, 'Risk scores recomputed');
+    if (options.map ?? true) await this.map.rebuildAll({ now });
     return done;
   }
 
+  /** The scores of a batch, then (unless a full rebuild follows) the map rows, in one transaction. */
   @Transactional()
-  private async recomputeBatch(propertyIds: string[], now: Date): Promise<void> {
+  private async recomputeBatch(propertyIds: string[], now: Date, map = true): Promise<void> {
     await this.risk.lockProperties(propertyIds);
     const { weights, version } = await this.weights();
     const facts = await this.risk.factsOf(propertyIds, now);
@@ -67,6 +75,7 @@ export class RiskService {
       };
     });
     await this.risk.upsertMany(scores, version, now);
+    if (map) await this.map.refresh(propertyIds, now);
   }
 
   /** The stored score; a property no event has touched yet gets it computed now. */

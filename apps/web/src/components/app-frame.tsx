@@ -16,7 +16,7 @@ interface Props {
   children: ReactNode;
 }
 
-type Section = 'today' | 'inspections' | 'properties' | 'cases' | 'inbox';
+type Section = 'today' | 'inspections' | 'properties' | 'cases' | 'map' | 'dashboard' | 'inbox';
 
 /** The navigation entry a page belongs to (the start page: the inspector's day or the register). */
 function sectionOf(route: Route, user: User): Section | undefined {
@@ -45,6 +45,10 @@ function sectionOf(route: Route, user: User): Section | undefined {
       return 'cases';
     case 'inbox':
       return 'inbox';
+    case 'map':
+      return 'map';
+    case 'dashboard':
+      return 'dashboard';
     case 'notFound':
       return undefined;
   }
@@ -58,6 +62,8 @@ function currentOf(route: Route, user: User): Section | undefined {
     route.name === 'inspections' ||
     route.name === 'properties' ||
     route.name === 'cases' ||
+    route.name === 'map' ||
+    route.name === 'dashboard' ||
     route.name === 'inbox'
   )
     return route.name;
@@ -124,6 +130,14 @@ export function AppFrame({ user, route, pageKey, onSignedOut, children }: Props)
                   </Link>
                 </li>
               )}
+              {canLogInspections(user.role) && (
+                <li>
+                  {/* The field app is an app of its own (offline-first): a full page load. */}
+                  <a href={paths.field()} className="app-nav__link" data-testid="nav-field">
+                    {t('field.nav')}
+                  </a>
+                </li>
+              )}
               {canReadRegister(user.role) && (
                 <li>
                   <Link
@@ -161,6 +175,28 @@ export function AppFrame({ user, route, pageKey, onSignedOut, children }: Props)
                   </Link>
                 </li>
               )}
+              <li>
+                <Link
+                  to={paths.map()}
+                  className="app-nav__link"
+                  aria-current={current === 'map' ? 'page' : undefined}
+                  data-active={section === 'map' ? 'true' : undefined}
+                  data-testid="nav-map"
+                >
+                  {t('map.nav')}
+                </Link>
+              </li>
+              <li>
+                <Link
+                  to={paths.dashboard()}
+                  className="app-nav__link"
+                  aria-current={current === 'dashboard' ? 'page' : undefined}
+                  data-active={section === 'dashboard' ? 'true' : undefined}
+                  data-testid="nav-dashboard"
+                >
+                  {t('dashboard.nav')}
+                </Link>
+              </li>
               <li>
                 <Link
                   to={paths.inbox()}

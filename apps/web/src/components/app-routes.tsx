@@ -12,6 +12,7 @@ import { InspectionList } from './inspection-list';
 import { InspectionPlanPage } from './inspection-plan';
 import { InspectionRecordPage } from './inspection-record';
 import { LandlordDetail } from './landlord-detail';
+import { DashboardPage, MapPage } from './map-pages';
 import { OrderDetail } from './order-detail';
 import { OrderDraftPage } from './order-draft';
 import { useDocumentTitle } from './page';
@@ -63,6 +64,10 @@ export function RoutePage({ route }: { route: Route }) {
       return <OrderDetail id={route.id} />;
     case 'inbox':
       return <Inbox />;
+    case 'map':
+      return <MapPage />;
+    case 'dashboard':
+      return <DashboardPage />;
     case 'notFound':
       return <NotFound />;
   }

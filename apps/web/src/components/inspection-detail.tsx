@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import {
   api,
@@ -364,7 +365,7 @@ function CheckList({ inspection }: { inspection: InspectionRecord }) {
 
 // ---- changing a planned visit -----------------------------------------------------------
 
-function changeErrorText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+function changeErrorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.status === 412) return t('inspection.change.stale');
     if (error.status === 409) return t('inspection.change.notPlanned');

@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { useResource } from '../use-resource';
 import { OwnershipTable } from './ownership-table';
 import { landlordKindLabel } from './ownership-text';
+import { LandlordNetworkSection } from './landlord-network';
 import { errorText, LoadError, Loading, useDocumentTitle } from './page';
 
 /** A landlord (Verfügungsberechtigte/r): who they are, how to reach them, what they hold. */
@@ -125,6 +126,7 @@ function LandlordBody({ landlord }: { landlord: Landlord }) {
         </dl>
       </section>
       <Portfolio landlordId={landlord.id} />
+      <LandlordNetworkSection landlordId={landlord.id} />
     </div>
   );
 }

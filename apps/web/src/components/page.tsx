@@ -1,5 +1,6 @@
 // Building blocks every page of the signed-in app uses: the document title, the error of a
 // load, and a one-time message carried across a navigation ("saved").
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api';
@@ -12,7 +13,7 @@ export function useDocumentTitle(page: string): void {
   }, [t, page, i18n.resolvedLanguage]);
 }
 
-export function errorText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
+export function errorText(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {
     if (error.isNetworkError) return t('errors.network');
     if (error.status === 404) return t('errors.notFound');

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { api, canEditProperties, canPlanInspections, type Building, type Property } from '../api';
 import { formatCoordinate, formatNumber, placeLine, streetLine } from '../format';
@@ -162,7 +163,7 @@ function PropertyBody({ property }: { property: Property }) {
   );
 }
 
-function floorText(t: ReturnType<typeof useTranslation>['t'], floor: number | null): string {
+function floorText(t: TFunction, floor: number | null): string {
   if (floor === null) return t('common.none');
   if (floor === 0) return t('property.floor.ground');
   return floor > 0

@@ -109,6 +109,15 @@ export class CaseRepository {
       .save(this.manager.getRepository(EnforcementCase).create(row));
   }
 
+  /** The properties of these cases. */
+  async propertiesOf(caseIds: string[]): Promise<string[]> {
+    const rows: Array<{ property_id: string }> = await this.manager.query(
+      `SELECT DISTINCT property_id FROM cases WHERE id = ANY($1::uuid[]) ORDER BY property_id`,
+      [caseIds],
+    );
+    return rows.map((row) => row.property_id);
+  }
+
   /** The case, locked for the rest of the command: commands on one case run one after another. */
   findByIdForUpdate(id: string): Promise<EnforcementCase | null> {
     return this.manager

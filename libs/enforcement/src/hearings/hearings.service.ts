@@ -94,6 +94,7 @@ export class HearingsService {
       entityId: hearing.id,
       after: { ...auditView(hearing), defectIds: input.defectIds },
     });
+    await this.events.casesChanged([caseId]);
     return this.views.one(hearing);
   }
 

@@ -12,6 +12,7 @@ import {
 import { addresseesFor } from '../cases/addressees';
 import { lockOpenCase } from '../cases/case-guard';
 import { CaseRepository, DefectFact } from '../cases/case.repository';
+import { EnforcementEvents } from '../deadlines/enforcement-events';
 import { HearingRepository } from '../hearings/hearing.repository';
 import { type PeriodLength, resolveItemPeriod, type Severity } from '../rules/default-periods';
 import { berlinDateOf } from '../rules/legal-date';
@@ -74,6 +75,7 @@ export class OrdersService {
     private readonly audit: AuditTrail,
     private readonly orderLetters: OrderLettersService,
     private readonly steps: OrderSteps,
+    private readonly events: EnforcementEvents,
   ) {}
 
   async get(id: string): Promise<OrderDto> {
@@ -251,6 +253,7 @@ export class OrdersService {
         items: items.map(({ defectIds, ...item }) => ({ ...item, defectIds })),
       },
     });
+    await this.events.casesChanged([caseId]);
     return this.views.one(order);
   }
 

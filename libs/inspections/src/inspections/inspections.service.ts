@@ -1,5 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '@hausakte/auth';
+import { Outbox } from '@hausakte/jobs';
 import { parseLonLat, PropertiesService } from '@hausakte/properties';
 import {
   AuditTrail,
@@ -70,6 +71,7 @@ export class InspectionsService {
     private readonly occupancy: OccupancyRepository,
     private readonly facts: PropertyFacts,
     private readonly audit: AuditTrail,
+    private readonly outbox: Outbox,
   ) {}
 
   async list(query: InspectionQueryDto): Promise<Page<InspectionDto>> {
@@ -141,6 +143,7 @@ export class InspectionsService {
       entityId: created.id,
       after: auditView(view),
     });
+    await this.reinspectionChanged(created);
     return view;
   }
 
@@ -205,6 +208,7 @@ export class InspectionsService {
       before: auditView(before),
       after: auditView(after),
     });
+    await this.reinspectionChanged(inspection);
     return after;
   }
 
@@ -235,9 +239,20 @@ export class InspectionsService {
         before: auditView(before),
         after: auditView(after),
       });
+      await this.reinspectionChanged(inspection);
       cancelled.push(id);
     }
     return cancelled;
+  }
+
+  /** A re-inspection planned or cancelled: the map shows planned re-inspections. */
+  private async reinspectionChanged(inspection: Inspection): Promise<void> {
+    if (inspection.kind !== 'reinspection') return;
+    await this.outbox.add({
+      job: 'property-changed',
+      jobId: `property-changed-inspection-${inspection.id}-${inspection.status}`,
+      payload: { propertyId: inspection.propertyId },
+    });
   }
 
   /** A person's visits of a day in the order to make them: nearest next, from `start`. */

@@ -12,6 +12,8 @@ import { OrderFixes1764300000005 } from './1764300000005-order-fixes';
 import { Threats1764300000006 } from './1764300000006-threats';
 import { DeadlineJobs1764400000000 } from './1764400000000-deadline-jobs';
 import { ClosureRechecks1764400000001 } from './1764400000001-closure-rechecks';
+import { MapReadModel1764500000000 } from './1764500000000-map-read-model';
+import { LandlordNetworks1764500000001 } from './1764500000001-landlord-networks';
 
 /** Every migration in order. Listed explicitly so that bundled builds find them too. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   Threats1764300000006,
   DeadlineJobs1764400000000,
   ClosureRechecks1764400000001,
+  MapReadModel1764500000000,
+  LandlordNetworks1764500000001,
 ];
