@@ -87,6 +87,15 @@ export class LandlordNetworkRepository {
     return this.manager.query(sql, params);
   }
 
+  /** Landlords exist but no key was ever derived: a database from before networks. */
+  async isUnbuilt(): Promise<boolean> {
+    const [row] = await this.query<Array<{ unbuilt: boolean }>>(
+      `SELECT NOT EXISTS (SELECT 1 FROM landlord_network_keys) AND EXISTS (SELECT 1 FROM landlords)
+                AS unbuilt`,
+    );
+    return row.unbuilt;
+  }
+
   /** Holds the network lock until the transaction ends. */
   async lock(): Promise<void> {
     await this.query(NETWORK_LOCK);

@@ -43,6 +43,11 @@ export class LandlordNetworksService {
     return this.networks.networkMemberIds(landlordId);
   }
 
+  /** Landlords exist but their networks were never derived (a database from before them). */
+  isUnbuilt(): Promise<boolean> {
+    return this.networks.isUnbuilt();
+  }
+
   /** Derives every key, link and network again, set-based; splits are kept and respected. */
   @Transactional()
   async rebuildAllLinks(): Promise<void> {

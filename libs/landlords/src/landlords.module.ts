@@ -1,6 +1,6 @@
-import { Injectable, Module, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { JobHandlers, JobsModule } from '@hausakte/jobs';
+import { JobHandlers, JobsModule, JobsService, OutboxModule } from '@hausakte/jobs';
 import { Landlord } from './landlord.entity';
 import { LandlordNetworkRepository } from './landlord-network.repository';
 import { LandlordNetworksService } from './landlord-networks.service';
@@ -16,7 +16,7 @@ import { OwnershipsService } from './ownerships.service';
  * `properties` table, so the app must load the properties lib's entities too (PropertiesModule).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Landlord, Ownership])],
+  imports: [TypeOrmModule.forFeature([Landlord, Ownership]), OutboxModule],
   providers: [
     LandlordRepository,
     OwnershipRepository,
@@ -32,14 +32,30 @@ export class LandlordsModule {}
 
 /** The worker's side: derives every landlord network again (nightly, as a safety net). */
 @Injectable()
-export class LandlordJobs implements OnModuleInit {
+export class LandlordJobs implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger(LandlordJobs.name);
+
   constructor(
     private readonly handlers: JobHandlers,
     private readonly networks: LandlordNetworksService,
+    private readonly jobs: JobsService,
   ) {}
 
   onModuleInit(): void {
     this.handlers.register('landlord-networks-rebuild', () => this.networks.rebuildAllLinks());
+  }
+
+  /** Landlords from before networks get theirs now, not at the nightly rebuild; queued once. */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      if (!(await this.networks.isUnbuilt())) return;
+      await this.jobs.enqueue('landlord-networks-rebuild', {
+        jobId: 'landlord-networks-rebuild-backfill',
+      });
+      this.logger.log('No landlord network was ever derived: a full rebuild is queued');
+    } catch (error) {
+      this.logger.warn({ err: (error as Error).message }, 'Could not check the landlord networks');
+    }
   }
 }
 

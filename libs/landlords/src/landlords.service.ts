@@ -144,7 +144,8 @@ export class LandlordsService {
       before: auditView(before),
       after: auditView(after),
     });
-    await this.networks.relinkLandlords([id]);
+    // Relinking takes the network lock: only for the fields links are made of.
+    if (networkKeysOf(before) !== networkKeysOf(after)) await this.networks.relinkLandlords([id]);
     return after;
   }
 
@@ -158,4 +159,10 @@ export class LandlordsService {
       after: { fieldsShown },
     });
   }
+}
+
+/** What network links are made of (docs/adr/0015): kind, register number, directors, address. */
+function networkKeysOf(landlord: LandlordDto): string {
+  const { kind, registerNumber, directors, postalAddress } = landlord;
+  return JSON.stringify({ kind, registerNumber, directors, postalAddress });
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Outbox } from '@hausakte/jobs';
 import {
   AuditTrail,
   ConflictProblem,
@@ -54,7 +55,20 @@ export class OwnershipsService {
     private readonly audit: AuditTrail,
     private readonly calendar: LegalCalendar,
     private readonly networks: LandlordNetworksService,
+    private readonly outbox: Outbox,
   ) {}
+
+  /**
+   * The map shows a property's owner and manager (landlord and portfolio filters). The job id
+   * is the ownership's version: one job per change, the same one if it were written twice.
+   */
+  private async propertyChanged(ownership: Ownership): Promise<void> {
+    await this.outbox.add({
+      job: 'property-changed',
+      jobId: `property-changed-ownership-${ownership.id}-${ownership.version}`,
+      payload: { propertyId: ownership.propertyId },
+    });
+  }
 
   async listOfProperty(propertyId: string, page: PageOptions): Promise<Page<OwnershipDto>> {
     if (!(await this.ownerships.propertyExists(propertyId))) throw new NotFoundProblem('Property');
@@ -99,6 +113,7 @@ export class OwnershipsService {
     });
     // A manager's clients follow from the property's ownerships.
     await this.networks.relinkPropertyLandlords(propertyId);
+    await this.propertyChanged(ownership);
     return this.view(ownership.id);
   }
 
@@ -146,6 +161,7 @@ export class OwnershipsService {
       after: auditView(saved),
     });
     await this.networks.relinkPropertyLandlords(saved.propertyId);
+    await this.propertyChanged(saved);
     return this.view(id);
   }
 

@@ -144,4 +144,13 @@ export class MapReadModelRepository {
   rebuildAll(options: MapRebuildOptions): Promise<MapRebuildResult> {
     return rebuildMapReadModel(this.dataSource, options);
   }
+
+  /** Properties exist but the read model holds none: a database from before the map. */
+  async isUnbuilt(): Promise<boolean> {
+    const [row]: Array<{ unbuilt: boolean }> = await this.manager.query(
+      `SELECT NOT EXISTS (SELECT 1 FROM map_properties) AND EXISTS (SELECT 1 FROM properties)
+                AS unbuilt`,
+    );
+    return row.unbuilt;
+  }
 }

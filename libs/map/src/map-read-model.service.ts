@@ -26,6 +26,11 @@ export class MapReadModel {
     return this.repository.refresh(propertyIds, now);
   }
 
+  /** Properties exist but the read model holds none (a database from before the map). */
+  isUnbuilt(): Promise<boolean> {
+    return this.repository.isUnbuilt();
+  }
+
   /** Every row recomputed (a batch per transaction), then the grid rebuilt from scratch. */
   async rebuildAll(options: MapRebuildOptions = {}): Promise<MapRebuildResult> {
     const result = await this.repository.rebuildAll(options);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxModule } from '@hausakte/jobs';
 import { Building } from './building.entity';
 import { District } from './district.entity';
 import { PropertiesService } from './properties.service';
@@ -9,7 +10,10 @@ import { Property } from './property.entity';
 import { Unit } from './unit.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([District, Property, PropertyAddress, Building, Unit])],
+  imports: [
+    TypeOrmModule.forFeature([District, Property, PropertyAddress, Building, Unit]),
+    OutboxModule,
+  ],
   providers: [PropertyRepository, PropertiesService],
   exports: [PropertiesService],
 })

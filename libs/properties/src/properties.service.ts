@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { Outbox } from '@hausakte/jobs';
 import {
   APP_CONFIG,
   AppConfig,
@@ -36,8 +37,21 @@ export class PropertiesService {
   constructor(
     private readonly properties: PropertyRepository,
     private readonly audit: AuditTrail,
+    private readonly outbox: Outbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /**
+   * Tells the map (and the risk) that the property changed: a new point, a move, a new district.
+   * The job id is the property's version: one job per change, the same one if written twice.
+   */
+  private async changed(propertyId: string, version: number): Promise<void> {
+    await this.outbox.add({
+      job: 'property-changed',
+      jobId: `property-changed-register-${propertyId}-${version}`,
+      payload: { propertyId },
+    });
+  }
 
   async list(query: PropertyQueryDto): Promise<Page<PropertySummaryDto>> {
     if (query.radius !== undefined && query.near === undefined) {
@@ -161,6 +175,7 @@ export class PropertiesService {
       entityId: property.id,
       after: { ...created },
     });
+    await this.changed(property.id, created.version);
     return created;
   }
 
@@ -195,6 +210,8 @@ export class PropertiesService {
       updatedAt: new Date(),
     });
     const after = await this.get(id);
+    // The map shows the point and groups by district; other fields are not on it.
+    if (changes.location) await this.changed(id, after.version);
     await this.audit.record({
       action: 'property.updated',
       entityType: 'property',

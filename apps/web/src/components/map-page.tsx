@@ -1,17 +1,7 @@
 // The manager's map page ("Karte"): filters, layers, legend, count, area figures and exports
 // around the map itself, which loads lazily with Leaflet (risk-map.tsx) so that other pages do
 // not carry it. Filters and the map view live in the address: a bookmark opens the same map.
-import {
-  Component,
-  lazy,
-  Suspense,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, canReadRegister } from '../api';
 import { formatNumber } from '../format';
@@ -36,27 +26,11 @@ import { useResource } from '../use-resource';
 import { LoadError } from './page';
 import type { Bbox, MapViewState } from './risk-map';
 import { densityColours, densitySteps, riskColours } from './map-colours';
+import { ChunkBoundary } from './chunk-boundary';
 
 const RiskMapChunk = lazy(() =>
   import('./risk-map').then((module) => ({ default: module.RiskMap })),
 );
-
-/** Keeps the page (filters, figures, exports) usable when the map's code cannot be loaded. */
-class MapBoundary extends Component<{ fallback: ReactNode; children: ReactNode }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override componentDidCatch(error: unknown): void {
-    console.warn('The map could not be loaded', error);
-  }
-
-  override render(): ReactNode {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
-}
 
 interface PageState {
   filters: MapFilters;
@@ -210,7 +184,8 @@ export function MapPageBody() {
             </button>
             <span className="field__hint">{t('map.area.hint')}</span>
           </div>
-          <MapBoundary
+          <ChunkBoundary
+            what="The map"
             fallback={
               <div className="map map--risk">
                 <div className="map__canvas map__canvas--placeholder">{t('map.unavailable')}</div>
@@ -237,7 +212,7 @@ export function MapPageBody() {
                 describedBy={`${id}-count ${id}-legend`}
               />
             </Suspense>
-          </MapBoundary>
+          </ChunkBoundary>
         </div>
 
         <aside className="map-layout__side stack" aria-label={t('map.panel')}>

@@ -1,9 +1,10 @@
 // The manager's pages, map and overview: the heading renders at once (focus lands on it when
 // the page opens), the rest loads as a chunk of its own, so that no other page carries the
 // map's code, its charts or Leaflet.
-import { Component, lazy, Suspense, useId, type ReactNode } from 'react';
+import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading, useDocumentTitle } from './page';
+import { ChunkBoundary } from './chunk-boundary';
 
 const MapPageBody = lazy(() =>
   import('./map-page').then((module) => ({ default: module.MapPageBody })),
@@ -11,23 +12,6 @@ const MapPageBody = lazy(() =>
 const DashboardBody = lazy(() =>
   import('./dashboard-page').then((module) => ({ default: module.DashboardBody })),
 );
-
-/** Says so when a page's code cannot be loaded (offline, a new deployment meanwhile). */
-class ChunkBoundary extends Component<{ fallback: ReactNode; children: ReactNode }> {
-  override state = { failed: false };
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true };
-  }
-
-  override componentDidCatch(error: unknown): void {
-    console.warn('A page could not be loaded', error);
-  }
-
-  override render(): ReactNode {
-    return this.state.failed ? this.props.fallback : this.props.children;
-  }
-}
 
 function ManagerPage({
   title,
@@ -56,6 +40,7 @@ function ManagerPage({
         </div>
       </div>
       <ChunkBoundary
+        what="A page"
         fallback={
           <p className="banner banner--error" role="alert">
             {t('map.unavailable')}

@@ -9,8 +9,8 @@ import { formatDate, formatNumber } from '../format';
 import { newUuid } from '../ids';
 import { Link, paths } from '../router';
 import { useField } from './field-context';
-import { cachedInspection, cachedProperty, putOutbox, type DefectItem } from './field-db';
-import { subscribeSync, syncNow, syncSnapshot } from './field-sync';
+import { cachedInspection, cachedProperty, type DefectItem } from './field-db';
+import { queueDefectEdit, subscribeSync, syncSnapshot } from './field-sync';
 import { useStored } from './use-stored';
 
 export function FieldProperty({ inspectionId }: { inspectionId: string }) {
@@ -199,7 +199,7 @@ function DefectEditor({ defect, onDone }: { defect: Defect; onDone: () => void }
       return;
     }
     const now = new Date().toISOString();
-    await putOutbox({
+    await queueDefectEdit({
       id: newUuid(),
       kind: 'defect',
       userId: user.id,
@@ -217,7 +217,6 @@ function DefectEditor({ defect, onDone }: { defect: Defect; onDone: () => void }
       resolution: null,
     });
     onDone();
-    await syncNow();
   }
 
   return (

@@ -144,6 +144,29 @@ async function oneTabAtATime(work: () => Promise<void>): Promise<void> {
   else await work();
 }
 
+/**
+ * Queues an edit of a defect. An edit of the same defect still waiting (offline) is replaced by
+ * this one, which the form computed against the same cached record: two entries would carry the
+ * same old version, and the second would meet the first as a conflict. Under the sync lock, so
+ * no tab is sending the waiting entry meanwhile.
+ */
+export async function queueDefectEdit(edit: DefectItem): Promise<void> {
+  await oneTabAtATime(async () => {
+    const waiting = (await outboxItems()).find(
+      (item): item is DefectItem =>
+        item.kind === 'defect' &&
+        item.defectId === edit.defectId &&
+        item.userId === edit.userId &&
+        (item.state === 'waiting' || item.state === 'sending'),
+    );
+    await putOutbox(
+      waiting ? { ...waiting, state: 'waiting', reason: null, changes: edit.changes } : edit,
+    );
+  });
+  await refresh();
+  await syncNow();
+}
+
 /** After a refusal: the inspector asks to send it again. */
 export async function retryItem(item: OutboxItem): Promise<void> {
   await update({ ...item, state: 'waiting', reason: null });
