@@ -13,6 +13,8 @@
 // MAP_TRACE_PASSWORD name a running api and a user; without them it runs on this test's data).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import { startTestApi, type TestApi } from '@hausakte/testing';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import {
@@ -136,6 +138,13 @@ describe('web app: problem-property map and overview', () => {
       }),
     ];
     await refreshMap(api);
+    // A district around the fixtures for the outline overlay (the test city has none of its own).
+    await api.app.get<DataSource>(getDataSourceToken()).query(
+      `INSERT INTO districts (name, outline, source)
+         VALUES ('Kartenbezirk', ST_Multi(ST_MakeEnvelope($1, $2, $3, $4, 4326)), 'test')
+         ON CONFLICT (name) DO NOTHING`,
+      [centre.lon - 0.01, centre.lat - 0.006, centre.lon + 0.01, centre.lat + 0.006],
+    );
   }, 120_000);
 
   afterEach(async () => {
@@ -318,6 +327,12 @@ describe('web app: problem-property map and overview', () => {
     expect(squares).toBeGreaterThan(0);
     expect(squares).not.toBe(circles);
     await page.getByTestId('map-density').uncheck();
+    // District outlines: drawn over the map, kept in the address.
+    await page.getByTestId('map-outlines').check();
+    expect(new URL(page.url()).searchParams.get('grenzen')).toBe('1');
+    await page.locator('.leaflet-overlay-pane path').first().waitFor();
+    await page.getByTestId('map-outlines').uncheck();
+    await page.locator('.leaflet-overlay-pane path').first().waitFor({ state: 'detached' });
     const cell = await screenPoint(page, critical);
     await page.mouse.click(cell.x, cell.y);
     await page.locator('[data-testid="risk-map"][data-zoom="13"]').waitFor();

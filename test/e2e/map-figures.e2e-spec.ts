@@ -289,6 +289,19 @@ describe('map figures: area, dashboard, exports', () => {
     expect(bad.body.errors?.[0].field).toBe('stage');
   });
 
+  it('gives the district outlines for the overlay', async () => {
+    const answer = await api.request<{
+      type: string;
+      features: Array<{ id: string; properties: { name: string }; geometry: { type: string } }>;
+    }>('GET', '/api/v1/map/districts.geojson', { token: inspector.token });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toMatch(/^application\/geo\+json/);
+    expect(answer.body.type).toBe('FeatureCollection');
+    const ours = answer.body.features.find((feature) => feature.id === districtId);
+    expect(ours?.properties.name).toMatch(/^Testbezirk /);
+    expect(ours?.geometry.type).toMatch(/^(Multi)?Polygon$/);
+  });
+
   it('needs a session', async () => {
     expect((await api.request('GET', '/api/v1/dashboard')).status).toBe(401);
     expect((await api.request('POST', '/api/v1/map/area', { body: { districtId } })).status).toBe(

@@ -96,6 +96,7 @@ const MATRIX: Record<string, Access> = {
   // and manager names in exports only for officers and managers, tested in map-figures)
   'GET /api/v1/dashboard': EVERYONE,
   'POST /api/v1/map/area': EVERYONE,
+  'GET /api/v1/map/districts.geojson': EVERYONE,
   'GET /api/v1/map/export.csv': EVERYONE,
   'GET /api/v1/map/export.geojson': EVERYONE,
   'PUT /api/v1/risk-weights': ADMIN,

@@ -254,6 +254,11 @@ export const mapApi = {
     return request('GET', `/landlords${queryString({ q, limit: 10 })}`, { signal });
   },
 
+  /** The districts' outlines (GeoJSON, WGS84) for the overlay. */
+  districtOutlines(signal?: AbortSignal): Promise<GeoJSON.FeatureCollection> {
+    return request('GET', '/map/districts.geojson', { signal });
+  },
+
   landlordName(id: string, signal?: AbortSignal): Promise<{ id: string; name: string }> {
     return request('GET', `/landlords/${segment(id)}`, { signal });
   },

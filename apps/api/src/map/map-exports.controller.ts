@@ -36,6 +36,17 @@ export class MapExportsController {
     return this.areas.figures(body);
   }
 
+  @Get('districts.geojson')
+  @RequirePermission('viewMap')
+  @ApiOperation({
+    summary: 'The districts’ outlines as a GeoJSON FeatureCollection (WGS84, simplified to ~10 m)',
+  })
+  @ApiProduces('application/geo+json')
+  async districts(@Res({ passthrough: true }) reply: FastifyReply): Promise<object> {
+    void reply.header('content-type', 'application/geo+json; charset=utf-8');
+    return this.areas.districtOutlines();
+  }
+
   @Get('export.csv')
   @RequirePermission('viewMap')
   @ApiOperation({ summary: `The filtered set as CSV (RFC 4180, UTF-8). ${EXPORT_DOC}` })

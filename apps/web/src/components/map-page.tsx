@@ -35,6 +35,8 @@ const RiskMapChunk = lazy(() =>
 interface PageState {
   filters: MapFilters;
   density: boolean;
+  /** The districts' outlines drawn over the map. */
+  outlines: boolean;
   view: MapViewState | undefined;
 }
 
@@ -52,6 +54,7 @@ function readState(search: string): PageState {
   return {
     filters: readFilters(search),
     density: params.get('dichte') === '1',
+    outlines: params.get('grenzen') === '1',
     view: readView(params.get('ansicht')),
   };
 }
@@ -59,6 +62,7 @@ function readState(search: string): PageState {
 function pageUrl(state: PageState): string {
   const params = filterParams(state.filters);
   if (state.density) params.set('dichte', '1');
+  if (state.outlines) params.set('grenzen', '1');
   if (state.view) {
     const { zoom, lat, lon } = state.view;
     params.set('ansicht', `${zoom}/${lat.toFixed(5)}/${lon.toFixed(5)}`);
@@ -202,6 +206,7 @@ export function MapPageBody() {
               <RiskMapChunk
                 tileUrl={tileUrlTemplate(filters)}
                 density={state.density}
+                outlines={state.outlines}
                 selecting={selecting}
                 onSelectingEnd={() => setSelecting(false)}
                 onArea={(bbox) => setArea({ kind: 'bbox', bbox })}
@@ -236,8 +241,10 @@ export function MapPageBody() {
               layer={filters.layer}
               hasLandlord={Boolean(filters.landlord)}
               density={state.density}
+              outlines={state.outlines}
               onLayer={(layer) => setFilters({ layer })}
               onDensity={(density) => update({ density })}
+              onOutlines={(outlines) => update({ outlines })}
             />
             <CheckGroup
               legend={t('map.filters.stage')}
@@ -360,14 +367,18 @@ function LayerChoice({
   layer,
   hasLandlord,
   density,
+  outlines,
   onLayer,
   onDensity,
+  onOutlines,
 }: {
   layer: MapLayer;
   hasLandlord: boolean;
   density: boolean;
+  outlines: boolean;
   onLayer: (layer: MapLayer) => void;
   onDensity: (density: boolean) => void;
+  onOutlines: (outlines: boolean) => void;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -408,6 +419,16 @@ function LayerChoice({
       <p id={`${id}-density`} className="field__hint">
         {t('map.layers.densityHint')}
       </p>
+      <label className="choice">
+        <input
+          type="checkbox"
+          name="outlines"
+          checked={outlines}
+          onChange={(event) => onOutlines(event.target.checked)}
+          data-testid="map-outlines"
+        />
+        {t('map.layers.outlines')}
+      </label>
     </fieldset>
   );
 }

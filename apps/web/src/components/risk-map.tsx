@@ -6,7 +6,7 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MapContainer, Popup, ScaleControl, TileLayer, useMap } from 'react-leaflet';
+import { GeoJSON, MapContainer, Popup, ScaleControl, TileLayer, useMap } from 'react-leaflet';
 import { mapConfig } from '../config';
 import { formatDate } from '../format';
 import { mapApi, type LandlordRef, type MapPropertyDetail } from '../map-api';
@@ -27,6 +27,8 @@ export interface MapViewState {
 export interface RiskMapProps {
   tileUrl: string;
   density: boolean;
+  /** Draws the districts' outlines over the risk layer. */
+  outlines: boolean;
   /** "Bereich wählen": the next drag draws a rectangle instead of panning. */
   selecting: boolean;
   onSelectingEnd: () => void;
@@ -51,6 +53,21 @@ const toBbox = (bounds: L.LatLngBounds): Bbox => [
   round(bounds.getEast(), 6),
   round(bounds.getNorth(), 6),
 ];
+
+const outlineStyle: L.PathOptions = {
+  color: '#1d3557',
+  weight: 2,
+  dashArray: '6 4',
+  fill: false,
+  interactive: false,
+};
+
+/** The districts' outlines, loaded once when first shown; drawn on the overlay pane (SVG). */
+function DistrictOutlines() {
+  const outlines = useResource((signal) => mapApi.districtOutlines(signal), []);
+  if (!outlines.data) return null;
+  return <GeoJSON data={outlines.data} style={outlineStyle} />;
+}
 
 function Basemap() {
   const { tileUrl, tileAttribution } = useMemo(mapConfig, []);
@@ -98,6 +115,7 @@ export function RiskMap(props: RiskMapProps) {
             props.onView(view, bounds);
           }}
         />
+        {props.outlines && <DistrictOutlines />}
         <AreaSelect
           active={props.selecting}
           onEnd={props.onSelectingEnd}

@@ -93,4 +93,22 @@ export class AreaRepository {
     );
     return row;
   }
+
+  /**
+   * Every district's outline as one GeoJSON FeatureCollection (WGS84), simplified to about 10 m
+   * (topology kept): enough for an overlay, a fraction of the survey office's vertices.
+   */
+  async districtOutlines(): Promise<object> {
+    const [row]: Array<{ collection: object }> = await this.manager.query(
+      `SELECT jsonb_build_object(
+                'type', 'FeatureCollection',
+                'features', COALESCE(jsonb_agg(jsonb_build_object(
+                  'type', 'Feature', 'id', d.id,
+                  'properties', jsonb_build_object('name', d.name),
+                  'geometry', ST_AsGeoJSON(ST_SimplifyPreserveTopology(d.outline, 0.0001), 6)::jsonb
+                ) ORDER BY d.name), '[]'::jsonb)) AS collection
+         FROM districts d`,
+    );
+    return row.collection;
+  }
 }

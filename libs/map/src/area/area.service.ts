@@ -48,4 +48,9 @@ export class AreaService {
       areaKm2: Math.round(row.area_km2 * 1000) / 1000,
     };
   }
+
+  /** The districts' outlines for the map's overlay (GeoJSON FeatureCollection). */
+  districtOutlines(): Promise<object> {
+    return this.areas.districtOutlines();
+  }
 }
