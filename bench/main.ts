@@ -4,6 +4,8 @@ import { isJobName } from '@hausakte/jobs';
 import { FAULTS_DEFAULTS, faults, FaultsOptions } from './faults';
 import { COMPLETE_DEFAULTS, CompleteOptions, inspectionComplete } from './inspection-complete';
 import { lateness, LATENESS_DEFAULTS, LatenessOptions } from './lateness';
+import { MAP_DEFAULTS, mapBench, MapBenchOptions } from './map';
+import { MAP_PAN_DEFAULTS, mapPan } from './map-pan';
 import { BBOX_DEFAULTS, BboxOptions, propertiesBbox } from './properties-bbox';
 import { relay, RELAY_DEFAULTS, RelayOptions } from './relay';
 
@@ -62,7 +64,29 @@ Options (lateness):
   --day S             seconds per calendar day (default ${LATENESS_DEFAULTS.secondsPerDay})
   --span S            seconds of real time the jobs fall over (default ${LATENESS_DEFAULTS.spanS})
   --lead S            seconds from a run's setup to its first job (default ${LATENESS_DEFAULTS.leadS})
-  --per-order N       items per order (default ${LATENESS_DEFAULTS.itemsPerOrder})`;
+  --per-order N       items per order (default ${LATENESS_DEFAULTS.itemsPerOrder})
+  map               GET /api/v1/map/tiles/{z}/{x}/{y}.mvt on the state seed (1,000,000 properties
+                    over NRW, own database hausakte_bench_map): per zoom and filter the p95 time
+                    per tile and the largest tile; per zoom the requests/s cold and with the HTTP
+                    cache (If-None-Match → 304) against a raw node:http + pg server running the
+                    same tile SQL, and pgbench on that SQL as the ceiling
+Options (map):
+  --keep              reuse hausakte_bench_map if it has a map read model (seeding takes long)
+  --properties N      properties to seed (default ${MAP_DEFAULTS.properties})
+  --seed S            seed of the state (default ${MAP_DEFAULTS.seed})
+  --zooms Z           zooms, e.g. 8-17 or 8,12,14 (default ${MAP_DEFAULTS.zooms})
+  --tiles N           tiles per zoom, filter and run (default ${MAP_DEFAULTS.tiles})
+  --connections N     concurrent connections / pgbench clients (default ${MAP_DEFAULTS.connections})
+  --duration S        seconds of each cached run and each pgbench run (default ${MAP_DEFAULTS.durationS})
+  --runs N            runs (default ${MAP_DEFAULTS.runs})
+  --latency-only      time per tile and sizes only, no throughput runs
+  --database NAME     another database than hausakte_bench_map (e.g. a small trial seed)
+  map-pan           the longest main-thread task while panning across the state at zoom 8–12, from
+                    Chromium's performance trace: the map browser test's trace case (MAP_TRACE=1)
+                    against the real api on hausakte_bench_map (seeded by the map benchmark)
+Options (map-pan):
+  --runs N            panning runs (default ${MAP_PAN_DEFAULTS.runs})
+  --database NAME     another database than hausakte_bench_map`;
 
 class UsageError extends Error {}
 
@@ -152,6 +176,26 @@ async function main(argv: string[]): Promise<void> {
       };
       return lateness(options);
     }
+    case 'map': {
+      const options: MapBenchOptions = {
+        keep: values.keep ?? false,
+        properties: positive('properties', values.properties, MAP_DEFAULTS.properties),
+        seed: values.seed ?? MAP_DEFAULTS.seed,
+        zooms: values.zooms ?? MAP_DEFAULTS.zooms,
+        connections: positive('connections', values.connections, MAP_DEFAULTS.connections),
+        tiles: positive('tiles', values.tiles, MAP_DEFAULTS.tiles),
+        runs: positive('runs', values.runs, MAP_DEFAULTS.runs),
+        durationS: positive('duration', values.duration, MAP_DEFAULTS.durationS),
+        latencyOnly: values['latency-only'] ?? false,
+        database: values.database ?? MAP_DEFAULTS.database,
+      };
+      return mapBench(options);
+    }
+    case 'map-pan':
+      return mapPan({
+        runs: positive('runs', values.runs, MAP_PAN_DEFAULTS.runs),
+        database: values.database ?? MAP_PAN_DEFAULTS.database,
+      });
     default:
       throw new UsageError(`unknown benchmark ${name}`);
   }
@@ -186,6 +230,10 @@ function parse(argv: string[]) {
       'no-held-mail-wait': { type: 'boolean' },
       lead: { type: 'string' },
       'per-order': { type: 'string' },
+      zooms: { type: 'string' },
+      tiles: { type: 'string' },
+      'latency-only': { type: 'boolean' },
+      database: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
