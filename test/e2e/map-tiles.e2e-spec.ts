@@ -196,7 +196,11 @@ describe('the map over HTTP: tiles, count, popup', () => {
           : undefined,
       20_000,
     );
-    const changed = await fetchTile(`16/${x}/${y}.mvt`, manager.token, { 'if-none-match': etag });
+    // The api reads the data version at most every 250 ms: the new tile shows within that.
+    const changed = await waitFor(async () => {
+      const tile = await fetchTile(`16/${x}/${y}.mvt`, manager.token, { 'if-none-match': etag });
+      return tile.status === 304 ? undefined : tile;
+    }, 2_000);
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
   });

@@ -39,6 +39,12 @@ const CACHE_BYTES = 64 * 1024 * 1024;
  */
 const CACHE_TTL_MS = 60_000;
 
+/**
+ * How old the data version may be when a tile request uses it: within this window requests share
+ * one read, so a cached tile costs no query of its own. A change shows at most this much later.
+ */
+const VERSION_MAX_AGE_MS = 250;
+
 /** `x.mvt` → x; anything else is not a tile. */
 const TILE_FILE = /^(\d{1,7})\.mvt$/;
 const DIGITS = /^\d{1,7}$/;
@@ -51,6 +57,9 @@ export class MapTilesService {
     sizeCalculation: (entry, key) => entry.body.length + key.length + 64,
     ttl: CACHE_TTL_MS,
   });
+
+  private version: { value: string; readAt: number } | undefined;
+  private versionRead: Promise<string> | undefined;
 
   constructor(
     private readonly tiles: MapTilesRepository,
@@ -79,7 +88,7 @@ export class MapTilesService {
     const filters = this.filters(query);
     const landlordIds = await this.landlordIds(filters);
     const points = z > GRID_MAX_ZOOM || needsPoints(filters);
-    const version = await this.tiles.dataVersion();
+    const version = await this.dataVersion();
     const key = [
       version,
       `${z}/${x}/${y}`,
@@ -139,6 +148,25 @@ export class MapTilesService {
         : null,
       link: row.property_id,
     };
+  }
+
+  /** The data version, read again when older than VERSION_MAX_AGE_MS, one read at a time. */
+  private dataVersion(): Promise<string> {
+    const now = Date.now();
+    if (this.version && now - this.version.readAt < VERSION_MAX_AGE_MS) {
+      return Promise.resolve(this.version.value);
+    }
+    this.versionRead ??= this.tiles
+      .dataVersion()
+      .then((value) => {
+        // Aged from when the read began: a commit after that may not be in it.
+        this.version = { value, readAt: now };
+        return value;
+      })
+      .finally(() => {
+        this.versionRead = undefined;
+      });
+    return this.versionRead;
   }
 
   /** The landlord, or its whole network; null without a landlord filter. Area and export use it too. */
