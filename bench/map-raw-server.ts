@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'pg';
-import { GRID_MAX_ZOOM, isTileInRange, needsPoints, parseMapFilters } from '@hausakte/map/rules';
+import { isTileInRange, parseMapFilters } from '@hausakte/map/rules';
 import { databaseOptions, loadConfig } from '@hausakte/platform';
 // The map lib's tile SQL builders (not exported from the lib's index: imported by path).
-import { cellsTileSql, pointsTileSql } from '../libs/map/src/map-tiles.sql';
+import { tileSql } from '../libs/map/src/map-tiles.sql';
 
 /**
  * The baseline of `npm run bench -- map`: `GET /api/v1/map/tiles/{z}/{x}/{y}.mvt?<filters>` on
@@ -89,10 +89,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       landlordIds = [...new Set([filters.landlord, ...rows.map((r) => r.id)])].sort();
     }
   }
-  const { sql, params } =
-    z > GRID_MAX_ZOOM || needsPoints(filters)
-      ? pointsTileSql(z, x, y, filters, landlordIds)
-      : cellsTileSql(z, x, y, filters);
+  const { sql, params } = tileSql(z, x, y, filters, landlordIds);
   const { rows } = await pool.query<{ tile: Buffer | null }>(sql, params);
   const tile = rows[0]?.tile ?? null;
   if (!tile || tile.length === 0) return send(res, 204);

@@ -6,16 +6,11 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { Client } from 'pg';
-import { GRID_MAX_ZOOM, type MapFilters, needsPoints, parseMapFilters } from '@hausakte/map/rules';
+import { type MapFilters, parseMapFilters } from '@hausakte/map/rules';
 import { NRW_CITY_BOUNDS, seedNrw } from '../scripts/seed';
 // The map lib's tile SQL builders (not exported from the lib's index: imported by path), the
 // same the api and the raw server run.
-import {
-  cellsTileSql,
-  pointsTileSql,
-  propertyConditions,
-  SqlParams,
-} from '../libs/map/src/map-tiles.sql';
+import { propertyConditions, SqlParams, tileSql } from '../libs/map/src/map-tiles.sql';
 import { benchDatabase, median, RunningServer, startServer, table, withClient } from './support';
 
 export interface MapBenchOptions {
@@ -392,10 +387,13 @@ async function preparePgbench(
 ): Promise<string[]> {
   const shapes = new Map<string, Array<unknown[]>>();
   for (const pair of pairs) {
-    const { sql, params } =
-      pair.z > GRID_MAX_ZOOM || needsPoints(pair.filter.filters)
-        ? pointsTileSql(pair.z, pair.x, pair.y, pair.filter.filters, pair.filter.landlordIds)
-        : cellsTileSql(pair.z, pair.x, pair.y, pair.filter.filters);
+    const { sql, params } = tileSql(
+      pair.z,
+      pair.x,
+      pair.y,
+      pair.filter.filters,
+      pair.filter.landlordIds,
+    );
     const list = shapes.get(sql) ?? [];
     list.push(params);
     shapes.set(sql, list);

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { databaseOptions } from '@hausakte/platform';
 import { rebuildMapReadModel, refreshMapRows } from './map-read-model.repository';
 import { REBUILD_GRID_SQL } from './map-read-model.sql';
-import { cellsTileSql, countSql, pointsTileSql } from './map-tiles.sql';
+import { countSql, tileSql } from './map-tiles.sql';
 import { cellOf, toWebMercator, WORLD_HALF } from './rules/grid-math';
 import { type MapFilters, NO_MAP_FILTERS } from './rules/map-filters';
 
@@ -240,10 +240,7 @@ describe('the map read model and its tiles', () => {
     filters: MapFilters = NO_MAP_FILTERS,
     landlordIds: string[] | null = null,
   ): Promise<VectorTile & { bytes: number }> {
-    const { sql, params } =
-      z <= 12 && landlordIds === null
-        ? cellsTileSql(z, x, y, filters)
-        : pointsTileSql(z, x, y, filters, landlordIds);
+    const { sql, params } = tileSql(z, x, y, filters, landlordIds);
     const [{ tile: bytes }] = await db.query(sql, params);
     const decoded = new VectorTile(new PbfReader(bytes)) as VectorTile & { bytes: number };
     decoded.bytes = bytes.length;
@@ -467,7 +464,7 @@ describe('the map read model and its tiles', () => {
     expect(count).toBeGreaterThanOrEqual(1);
   });
 
-  it('shows a landlord’s properties as points at any zoom, the portfolio problem or not', async () => {
+  it('shows a landlord’s properties as cells at z ≤ 12 and points above, the portfolio problem or not', async () => {
     const landlordId = randomUUID();
     await db.query(`INSERT INTO landlords (id, kind, name) VALUES ($1, 'company', 'Karten GmbH')`, [
       landlordId,
@@ -483,9 +480,9 @@ describe('the map read model and its tiles', () => {
       [owned, managed, landlordId],
     );
     await refresh([owned, managed, other]);
-    const { x, y } = tileOf(lon, lat, 8);
+    const { x, y } = tileOf(lon, lat, 14);
     const ids = async (filters: MapFilters) =>
-      features(await tile(8, x, y, filters, [landlordId]), 'properties')
+      features(await tile(14, x, y, filters, [landlordId]), 'properties')
         .map((feature) => feature.id)
         .sort();
     const landlord = { ...NO_MAP_FILTERS, landlord: landlordId };
@@ -493,11 +490,23 @@ describe('the map read model and its tiles', () => {
     await expect(ids({ ...landlord, layer: 'portfolio' })).resolves.toEqual(
       [owned, managed].sort(),
     );
+    // At z8 the landlord's set is grouped into the grid's cells (one here: 100 m apart), with
+    // its classes counted: the owned property (score 40: class 1) and the managed one (5: 0).
+    const z8 = tileOf(lon, lat, 8);
+    const landlordCells = async (filters: MapFilters) =>
+      features(await tile(8, z8.x, z8.y, filters, [landlordId]), 'cells');
+    expect(await landlordCells(landlord)).toEqual([
+      expect.objectContaining({ n: 1, c0: 0, c1: 1, max_class: 1 }),
+    ]);
+    expect(await landlordCells({ ...landlord, layer: 'portfolio' })).toEqual([
+      expect.objectContaining({ n: 2, c0: 1, c1: 1, max_class: 1 }),
+    ]);
+    expect(features(await tile(8, z8.x, z8.y, landlord, [landlordId]), 'properties')).toEqual([]);
     const { sql, params } = countSql({ ...landlord, layer: 'portfolio' }, [landlordId]);
     await expect(db.query(sql, params)).resolves.toEqual([{ count: 2 }]);
-    // Without a landlord, z8 is cells.
-    expect(features(await tile(8, x, y), 'properties')).toEqual([]);
-    expect(features(await tile(8, x, y), 'cells').length).toBeGreaterThan(0);
+    // Without a landlord, z8 is the grid's cells.
+    expect(features(await tile(8, z8.x, z8.y), 'properties')).toEqual([]);
+    expect(features(await tile(8, z8.x, z8.y), 'cells').length).toBeGreaterThan(0);
   });
 
   it('keeps the grid by deltas equal to a full rebuild, through a sequence of changes', async () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost, Tx } from '@hausakte/platform';
 import type { MapFilters } from './rules/map-filters';
-import { cellsTileSql, countSql, pointsTileSql } from './map-tiles.sql';
+import { countSql, tileSql } from './map-tiles.sql';
 
 /** What the popup shows of one property, as stored. */
 export interface MapPopupRow {
@@ -59,11 +59,8 @@ export class MapTilesRepository {
     y: number,
     filters: MapFilters,
     landlordIds: readonly string[] | null,
-    points: boolean,
   ): Promise<Buffer> {
-    const { sql, params } = points
-      ? pointsTileSql(z, x, y, filters, landlordIds)
-      : cellsTileSql(z, x, y, filters);
+    const { sql, params } = tileSql(z, x, y, filters, landlordIds);
     const [row]: Array<{ tile: Buffer | null }> = await this.manager.query(sql, params);
     return row?.tile ?? Buffer.alloc(0);
   }

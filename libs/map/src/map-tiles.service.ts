@@ -3,13 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { type Role, roleHas } from '@hausakte/auth';
 import { NotFoundProblem, ValidationProblem } from '@hausakte/platform';
-import { GRID_MAX_ZOOM, isTileInRange, MAX_TILE_ZOOM } from './rules/grid-math';
-import {
-  type MapFilters,
-  mapFiltersQuery,
-  needsPoints,
-  parseMapFilters,
-} from './rules/map-filters';
+import { isTileInRange, MAX_TILE_ZOOM } from './rules/grid-math';
+import { type MapFilters, mapFiltersQuery, parseMapFilters } from './rules/map-filters';
 import { riskClassOf } from './rules/risk-class';
 import { MapTilesRepository } from './map-tiles.repository';
 import type { MapPopupDto } from './map-tiles.dto';
@@ -87,7 +82,6 @@ export class MapTilesService {
     const { z, x, y } = this.coordinates(zParam, xParam, file);
     const filters = this.filters(query);
     const landlordIds = await this.landlordIds(filters);
-    const points = z > GRID_MAX_ZOOM || needsPoints(filters);
     const version = await this.dataVersion();
     const key = [
       version,
@@ -97,7 +91,7 @@ export class MapTilesService {
     ].join('|');
     let entry = this.cache.get(key);
     if (!entry) {
-      const body = await this.tiles.tile(z, x, y, filters, landlordIds, points);
+      const body = await this.tiles.tile(z, x, y, filters, landlordIds);
       entry = { body, etag: etagOfTile(body) };
       this.cache.set(key, entry);
     }

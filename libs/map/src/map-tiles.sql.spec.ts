@@ -1,4 +1,10 @@
-import { cellsTileSql, countSql, pointsTileSql } from './map-tiles.sql';
+import {
+  cellsTileSql,
+  countSql,
+  landlordCellsTileSql,
+  pointsTileSql,
+  tileSql,
+} from './map-tiles.sql';
 import { NO_MAP_FILTERS } from './rules/map-filters';
 
 const LANDLORD = '6f1c2b1e-9a0d-4c8e-8f7a-2b3c4d5e6f70';
@@ -73,6 +79,23 @@ describe('the tile SQL', () => {
 
   it('has no grid above zoom 12', () => {
     expect(() => cellsTileSql(13, 0, 0, NO_MAP_FILTERS)).toThrow(/zoom 13/);
+  });
+
+  it('groups a landlord’s set into cells at z ≤ 12 and gives points above', () => {
+    const filters = { ...NO_MAP_FILTERS, landlord: LANDLORD, stages: ['hearing' as const] };
+    const grouped = landlordCellsTileSql(8, 133, 85, filters, [LANDLORD]);
+    expect(placeholdersMatch(grouped.sql, grouped.params)).toBe(true);
+    expect(grouped.sql).toContain("ST_AsMVT(features, 'cells'");
+    expect(grouped.sql).toContain('m.geom && ST_TileEnvelope($1, $2, $3, margin => 128.0 / 4096)');
+    expect(grouped.params[3]).toBeCloseTo(40075016.69 / (32 * 256), 2);
+    expect(tileSql(8, 133, 85, filters, [LANDLORD]).sql).toBe(grouped.sql);
+    expect(tileSql(8, 133, 85, NO_MAP_FILTERS, null).sql).toBe(
+      cellsTileSql(8, 133, 85, NO_MAP_FILTERS).sql,
+    );
+    expect(tileSql(13, 1, 2, filters, [LANDLORD]).sql).toBe(
+      pointsTileSql(13, 1, 2, filters, [LANDLORD]).sql,
+    );
+    expect(() => landlordCellsTileSql(13, 0, 0, filters, [LANDLORD])).toThrow(/zoom 13/);
   });
 
   it('counts from the zoom-0 grid, or the rows for a landlord', () => {

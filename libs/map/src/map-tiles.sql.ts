@@ -1,4 +1,11 @@
-import { GRID_MAX_ZOOM, TILE_BUFFER, TILE_EXTENT, tileCellRange } from './rules/grid-math';
+import {
+  cellSize,
+  GRID_MAX_ZOOM,
+  TILE_BUFFER,
+  TILE_EXTENT,
+  tileCellRange,
+  WORLD_HALF,
+} from './rules/grid-math';
 import type { MapFilters } from './rules/map-filters';
 
 const NIL = '00000000-0000-0000-0000-000000000000';
@@ -127,13 +134,73 @@ export function cellsTileSql(z: number, x: number, y: number, filters: MapFilter
       features AS (
         SELECT ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(sum_x::float8 / n, sum_y::float8 / n), 3857),
                             ST_TileEnvelope($1, $2, $3), ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom,
-               n, c0, c1, c2, c3,
-               CASE WHEN c3 > 0 THEN 3 WHEN c2 > 0 THEN 2 WHEN c1 > 0 THEN 1 ELSE 0 END AS max_class
+               ${CELL_CLASS_COLUMNS}
           FROM cells WHERE n > 0)
       SELECT ST_AsMVT(features, 'cells', ${TILE_EXTENT}, 'geom') AS tile
         FROM features WHERE geom IS NOT NULL`,
     params: [z, x, y, range.minX, range.maxX, range.minY, range.maxY, ...params.values],
   };
+}
+
+/** The risk classes' counts and the highest class of a cell, as both kinds of cell tile carry. */
+const CELL_CLASS_COLUMNS = `n, c0, c1, c2, c3,
+               CASE WHEN c3 > 0 THEN 3 WHEN c2 > 0 THEN 2 WHEN c1 > 0 THEN 1 ELSE 0 END AS max_class`;
+
+/**
+ * A landlord's properties at z ≤ 12 (the landlord, its network or its portfolio), aggregated per
+ * request into the grid's cells: its set is small enough to group directly, and a manager with
+ * tens of thousands of properties would otherwise put thousands of points into one tile.
+ */
+export function landlordCellsTileSql(
+  z: number,
+  x: number,
+  y: number,
+  filters: MapFilters,
+  landlordIds: readonly string[],
+): SqlPart {
+  if (z > GRID_MAX_ZOOM) throw new Error(`No grid at zoom ${z}`);
+  const params = new Params(4);
+  const where = propertyConditions(filters, landlordIds, params);
+  return {
+    sql: `
+      WITH cells AS (
+        SELECT floor((ST_X(m.geom) + ${WORLD_HALF}) / $4) AS cell_x,
+               floor((${WORLD_HALF} - ST_Y(m.geom)) / $4) AS cell_y,
+               count(*)::int AS n, sum(ST_X(m.geom)) AS sum_x, sum(ST_Y(m.geom)) AS sum_y,
+               (count(*) FILTER (WHERE m.risk_class = 0))::int AS c0,
+               (count(*) FILTER (WHERE m.risk_class = 1))::int AS c1,
+               (count(*) FILTER (WHERE m.risk_class = 2))::int AS c2,
+               (count(*) FILTER (WHERE m.risk_class = 3))::int AS c3
+          FROM map_properties m
+         WHERE m.geom && ST_TileEnvelope($1, $2, $3, margin => ${TILE_BUFFER}.0 / ${TILE_EXTENT})
+           ${where.map((condition) => `AND ${condition}`).join('\n           ')}
+         GROUP BY 1, 2),
+      features AS (
+        SELECT ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(sum_x / n, sum_y / n), 3857),
+                            ST_TileEnvelope($1, $2, $3), ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom,
+               ${CELL_CLASS_COLUMNS}
+          FROM cells)
+      SELECT ST_AsMVT(features, 'cells', ${TILE_EXTENT}, 'geom') AS tile
+        FROM features WHERE geom IS NOT NULL`,
+    params: [z, x, y, cellSize(z), ...params.values],
+  };
+}
+
+/**
+ * The tile's SQL: grid cells at z ≤ 12 (from the aggregates, or grouped from a landlord's set),
+ * points above. The api and the benchmark's raw server both ask this one function.
+ */
+export function tileSql(
+  z: number,
+  x: number,
+  y: number,
+  filters: MapFilters,
+  landlordIds: readonly string[] | null,
+): SqlPart {
+  if (z > GRID_MAX_ZOOM) return pointsTileSql(z, x, y, filters, landlordIds);
+  return landlordIds === null
+    ? cellsTileSql(z, x, y, filters)
+    : landlordCellsTileSql(z, x, y, filters, landlordIds);
 }
 
 /** How many properties the filters select: from the zoom-0 grid, or the rows for a landlord. */

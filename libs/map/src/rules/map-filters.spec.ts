@@ -1,4 +1,4 @@
-import { mapFiltersQuery, needsPoints, NO_MAP_FILTERS, parseMapFilters } from './map-filters';
+import { mapFiltersQuery, NO_MAP_FILTERS, parseMapFilters } from './map-filters';
 
 const LANDLORD = '6f1c2b1e-9a0d-4c8e-8f7a-2b3c4d5e6f70';
 const DISTRICT = '0b0e1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d';
@@ -102,11 +102,5 @@ describe('map filters', () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok)
       expect(parsed.errors.map((e) => e.field)).toEqual(['stage', 'severity', 'overdue']);
-  });
-
-  it('ask for points only with a landlord', () => {
-    expect(needsPoints(NO_MAP_FILTERS)).toBe(false);
-    expect(needsPoints({ ...NO_MAP_FILTERS, layer: 'closures' })).toBe(false);
-    expect(needsPoints({ ...NO_MAP_FILTERS, landlord: LANDLORD })).toBe(true);
   });
 });

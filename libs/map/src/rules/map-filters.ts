@@ -180,8 +180,3 @@ export function mapFiltersQuery(filters: MapFilters): string {
   if (filters.network) parts.push('network=true');
   return parts.join('&');
 }
-
-/** Filters that only the properties themselves can answer (a landlord): points at every zoom. */
-export function needsPoints(filters: MapFilters): boolean {
-  return filters.landlord !== null;
-}
