@@ -71,6 +71,37 @@ function currentOf(route: Route, user: User): Section | undefined {
 }
 
 /** The signed-in frame: header with name, navigation, user, role, language and sign-out. */
+/** One entry of the main navigation: marked as the current page, or as the current section. */
+function NavItem({
+  to,
+  name,
+  current,
+  section,
+  testId,
+  children,
+}: {
+  to: string;
+  name: Section;
+  current: Section | undefined;
+  section: Section | undefined;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <li>
+      <Link
+        to={to}
+        className="app-nav__link"
+        aria-current={current === name ? 'page' : undefined}
+        data-active={section === name ? 'true' : undefined}
+        data-testid={testId}
+      >
+        {children}
+      </Link>
+    </li>
+  );
+}
+
 export function AppFrame({ user, route, pageKey, onSignedOut, children }: Props) {
   const { t } = useTranslation();
   const [signingOut, setSigningOut] = useState(false);
@@ -118,17 +149,15 @@ export function AppFrame({ user, route, pageKey, onSignedOut, children }: Props)
           <nav className="app-nav" aria-label={t('nav.label')}>
             <ul className="app-nav__list">
               {canLogInspections(user.role) && (
-                <li>
-                  <Link
-                    to={paths.today()}
-                    className="app-nav__link"
-                    aria-current={current === 'today' ? 'page' : undefined}
-                    data-active={section === 'today' ? 'true' : undefined}
-                    data-testid="nav-today"
-                  >
-                    {t('nav.today')}
-                  </Link>
-                </li>
+                <NavItem
+                  to={paths.today()}
+                  name="today"
+                  current={current}
+                  section={section}
+                  testId="nav-today"
+                >
+                  {t('nav.today')}
+                </NavItem>
               )}
               {canLogInspections(user.role) && (
                 <li>
@@ -139,87 +168,75 @@ export function AppFrame({ user, route, pageKey, onSignedOut, children }: Props)
                 </li>
               )}
               {canReadRegister(user.role) && (
-                <li>
-                  <Link
-                    to={paths.inspections()}
-                    className="app-nav__link"
-                    aria-current={current === 'inspections' ? 'page' : undefined}
-                    data-active={section === 'inspections' ? 'true' : undefined}
-                    data-testid="nav-inspections"
-                  >
-                    {t('nav.inspections')}
-                  </Link>
-                </li>
-              )}
-              <li>
-                <Link
-                  to={paths.properties()}
-                  className="app-nav__link"
-                  aria-current={current === 'properties' ? 'page' : undefined}
-                  data-active={section === 'properties' ? 'true' : undefined}
-                  data-testid="nav-properties"
+                <NavItem
+                  to={paths.inspections()}
+                  name="inspections"
+                  current={current}
+                  section={section}
+                  testId="nav-inspections"
                 >
-                  {t('nav.properties')}
-                </Link>
-              </li>
+                  {t('nav.inspections')}
+                </NavItem>
+              )}
+              <NavItem
+                to={paths.properties()}
+                name="properties"
+                current={current}
+                section={section}
+                testId="nav-properties"
+              >
+                {t('nav.properties')}
+              </NavItem>
               {canManageCases(user.role) && (
-                <li>
-                  <Link
-                    to={paths.cases()}
-                    className="app-nav__link"
-                    aria-current={current === 'cases' ? 'page' : undefined}
-                    data-active={section === 'cases' ? 'true' : undefined}
-                    data-testid="nav-cases"
-                  >
-                    {t('nav.cases')}
-                  </Link>
-                </li>
+                <NavItem
+                  to={paths.cases()}
+                  name="cases"
+                  current={current}
+                  section={section}
+                  testId="nav-cases"
+                >
+                  {t('nav.cases')}
+                </NavItem>
               )}
-              <li>
-                <Link
-                  to={paths.map()}
-                  className="app-nav__link"
-                  aria-current={current === 'map' ? 'page' : undefined}
-                  data-active={section === 'map' ? 'true' : undefined}
-                  data-testid="nav-map"
-                >
-                  {t('map.nav')}
-                </Link>
-              </li>
-              <li>
-                <Link
-                  to={paths.dashboard()}
-                  className="app-nav__link"
-                  aria-current={current === 'dashboard' ? 'page' : undefined}
-                  data-active={section === 'dashboard' ? 'true' : undefined}
-                  data-testid="nav-dashboard"
-                >
-                  {t('dashboard.nav')}
-                </Link>
-              </li>
-              <li>
-                <Link
-                  to={paths.inbox()}
-                  className="app-nav__link"
-                  aria-current={current === 'inbox' ? 'page' : undefined}
-                  data-active={section === 'inbox' ? 'true' : undefined}
-                  data-testid="nav-inbox"
-                >
-                  {t('nav.inbox')}
-                  {unread !== undefined && unread > 0 && (
-                    <>
-                      {' '}
-                      <span className="nav-count" aria-hidden="true" data-testid="nav-unread">
-                        {unread}
-                      </span>
-                      <span className="visually-hidden">
-                        {', '}
-                        {t('nav.unread', { count: unread })}
-                      </span>
-                    </>
-                  )}
-                </Link>
-              </li>
+              <NavItem
+                to={paths.map()}
+                name="map"
+                current={current}
+                section={section}
+                testId="nav-map"
+              >
+                {t('map.nav')}
+              </NavItem>
+              <NavItem
+                to={paths.dashboard()}
+                name="dashboard"
+                current={current}
+                section={section}
+                testId="nav-dashboard"
+              >
+                {t('dashboard.nav')}
+              </NavItem>
+              <NavItem
+                to={paths.inbox()}
+                name="inbox"
+                current={current}
+                section={section}
+                testId="nav-inbox"
+              >
+                {t('nav.inbox')}
+                {unread !== undefined && unread > 0 && (
+                  <>
+                    {' '}
+                    <span className="nav-count" aria-hidden="true" data-testid="nav-unread">
+                      {unread}
+                    </span>
+                    <span className="visually-hidden">
+                      {', '}
+                      {t('nav.unread', { count: unread })}
+                    </span>
+                  </>
+                )}
+              </NavItem>
             </ul>
           </nav>
           <div className="app-header__tools">
