@@ -11,7 +11,14 @@ import { NRW_CITY_BOUNDS, seedNrw } from '../scripts/seed';
 // The map lib's tile SQL builders (not exported from the lib's index: imported by path), the
 // same the api and the raw server run.
 import { propertyConditions, SqlParams, tileSql } from '../libs/map/src/map-tiles.sql';
-import { benchDatabase, median, RunningServer, startServer, table, withClient } from './support';
+import {
+  benchDatabase,
+  median,
+  RunningServer,
+  startServerPair,
+  table,
+  withClient,
+} from './support';
 
 export interface MapBenchOptions {
   keep: boolean;
@@ -532,21 +539,11 @@ export async function mapBench(options: MapBenchOptions): Promise<void> {
       );
       await client.query('TRUNCATE bench_map_pairs');
 
-      const app = await startServer('bench/app-server.ts', env);
-      servers.push(app);
-      const raw = await startServer('bench/map-raw-server.ts', env);
-      servers.push(raw);
-      const appBase = `http://127.0.0.1:${app.info.port}`;
-      const rawBase = `http://127.0.0.1:${raw.info.port}`;
-      const login = await fetch(`${appBase}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: app.info.email, password: app.info.password }),
-      });
-      if (login.status !== 200)
-        throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-      const { token } = (await login.json()) as { token: string };
-      const headers = { authorization: `Bearer ${token}` };
+      const { appBase, rawBase, headers } = await startServerPair(
+        'bench/map-raw-server.ts',
+        env,
+        servers,
+      );
 
       // Same answers: the same bytes from both for a few tiles of every zoom and filter.
       let compared = 0;

@@ -6,7 +6,7 @@ import {
   LoadResult,
   median,
   RunningServer,
-  startServer,
+  startServerPair,
   table,
   withClient,
 } from './support';
@@ -104,22 +104,11 @@ export async function propertiesBbox(options: BboxOptions): Promise<void> {
   };
   const servers: RunningServer[] = [];
   try {
-    const app = await startServer('bench/app-server.ts', env);
-    servers.push(app);
-    const raw = await startServer('bench/raw-server.ts', env);
-    servers.push(raw);
-
-    const appBase = `http://127.0.0.1:${app.info.port}`;
-    const rawBase = `http://127.0.0.1:${raw.info.port}`;
-    const login = await fetch(`${appBase}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: app.info.email, password: app.info.password }),
-    });
-    if (login.status !== 200)
-      throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
-    const { token } = (await login.json()) as { token: string };
-    const headers = { authorization: `Bearer ${token}` };
+    const { appBase, rawBase, headers } = await startServerPair(
+      'bench/raw-server.ts',
+      env,
+      servers,
+    );
     const path = `/api/v1/properties?bbox=${options.bbox}&limit=${options.limit}`;
 
     // Both must answer the same: same ids in the same order, same total (and, ideally, same JSON).

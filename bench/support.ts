@@ -56,6 +56,40 @@ export function startServer(
   });
 }
 
+/** The app and its raw baseline, started side by side, and a session for the app's requests. */
+export interface ServerPair {
+  appBase: string;
+  rawBase: string;
+  /** The app's `authorization` header (a signed-in session of the app server's bench user). */
+  headers: { authorization: string };
+}
+
+/**
+ * Starts `bench/app-server.ts` and the raw server `rawScript` with `env` (both pushed to
+ * `servers`, for the caller's cleanup) and signs in to the app.
+ */
+export async function startServerPair(
+  rawScript: string,
+  env: Record<string, string>,
+  servers: RunningServer[],
+): Promise<ServerPair> {
+  const app = await startServer('bench/app-server.ts', env);
+  servers.push(app);
+  const raw = await startServer(rawScript, env);
+  servers.push(raw);
+  const appBase = `http://127.0.0.1:${app.info.port}`;
+  const rawBase = `http://127.0.0.1:${raw.info.port}`;
+  const login = await fetch(`${appBase}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: app.info.email, password: app.info.password }),
+  });
+  if (login.status !== 200)
+    throw new Error(`sign-in failed: ${login.status} ${await login.text()}`);
+  const { token } = (await login.json()) as { token: string };
+  return { appBase, rawBase, headers: { authorization: `Bearer ${token}` } };
+}
+
 export interface LoadResult {
   requestsPerSecond: number;
   p50: number;
