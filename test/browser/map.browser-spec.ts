@@ -6,6 +6,8 @@
 // opens its popup with the address and risk; a click on a grid cell at low zoom zooms in; the
 // current view's area figures match the api; the overview draws its charts with a table
 // fallback. axe finds no serious violation on either page. Screenshots go to docs/screenshots/.
+// A polygon drawn click by click around the two problem properties gets the api's figures for
+// it; a bow-tie gets the api's 422 reason; Escape cancels a drawing without asking the api.
 //
 // A second test, run only with MAP_TRACE=1, pans across the state at zoom 8–12 and prints the
 // longest main-thread task from Chromium's performance trace (reported, not asserted; the
@@ -23,7 +25,12 @@ import {
   worldPixel,
   type MapFixtureProperty,
 } from '../support/map-fixtures';
-import { collectConsoleErrors, launchChromium, seriousAccessibilityViolations } from './chromium';
+import {
+  collectConsoleErrors,
+  httpStatusError,
+  launchChromium,
+  seriousAccessibilityViolations,
+} from './chromium';
 
 jest.setTimeout(240_000);
 
@@ -35,6 +42,18 @@ const centre = { lon: 7.265, lat: 51.555 };
 interface Summary {
   count: number;
 }
+
+interface AreaAnswer {
+  properties: number;
+  openDefects: { A: number; B: number; C: number };
+  openItems: number;
+  overdueItems: number;
+  closures: number;
+  occupants: number;
+  areaKm2: number;
+}
+
+type Polygon = { type: 'Polygon'; coordinates: number[][][] };
 
 async function expectAccessible(page: Page, what: string): Promise<void> {
   expect({ page: what, violations: await seriousAccessibilityViolations(page) }).toEqual({
@@ -338,6 +357,153 @@ describe('web app: problem-property map and overview', () => {
     await page.locator('[data-testid="risk-map"][data-zoom="13"]').waitFor();
 
     expect(errors.unexpected([signedOut])).toEqual([]);
+  });
+
+  it('draws a polygon for area figures, shows why a bow-tie is refused, Esc cancels', async () => {
+    context = await browser.newContext({
+      locale: 'de-DE',
+      viewport: { width: 1280, height: 1000 },
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    const errors = collectConsoleErrors(page);
+    await signIn(page, api.baseUrl, manager.email, manager.password);
+    await page.goto(mapUrl(api.baseUrl, 16));
+    await page.getByTestId('map-title').waitFor();
+    expect(await tilesSettled(page)).toBe(2);
+
+    // Around both problem properties (west and east of the centre), not the A-only one north.
+    const nw = { lon: centre.lon - 0.002, lat: centre.lat + 0.0006 };
+    const ne = { lon: centre.lon + 0.0035, lat: centre.lat + 0.0004 };
+    const se = { lon: centre.lon + 0.003, lat: centre.lat - 0.0012 };
+    const sw = { lon: centre.lon - 0.0035, lat: centre.lat - 0.0012 };
+    const corners = page.locator('[data-testid="risk-map"] path.map-draw__corner');
+    const tool = page.getByTestId('map-draw-polygon');
+    const isArea = (url: string) => url.endsWith('/api/v1/map/area');
+    const areaRequests: Array<{ bbox?: unknown; polygon?: Polygon }> = [];
+    page.on('request', (request) => {
+      if (isArea(request.url())) areaRequests.push(request.postDataJSON() as never);
+    });
+    const clickAt = async (point: { lon: number; lat: number }) => {
+      const at = await screenPoint(page, point);
+      await page.mouse.click(at.x, at.y);
+    };
+
+    // ---- four corners; a double-click on the last closes the ring --------------------------
+    await tool.click();
+    expect(await tool.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('map-area-hint').textContent()).toBe(
+      'Klicken setzt Ecken; Doppelklick, Klick auf die erste Ecke oder Enter schließt; ' +
+        'Rücktaste nimmt die letzte Ecke zurück, Esc bricht ab.',
+    );
+    expect(await page.getByTestId('map-area-hint').getAttribute('role')).toBe('status');
+    for (const [index, corner] of [nw, ne, se].entries()) {
+      await clickAt(corner);
+      await corners.nth(index).waitFor();
+    }
+    expect(await corners.count()).toBe(3);
+    // No popup opened and no cell zoomed in: clicks while drawing only set corners.
+    expect(await page.getByTestId('map-popup').count()).toBe(0);
+    await expectAccessible(page, 'map while drawing a polygon');
+    const answered = page.waitForResponse(
+      (response) => isArea(response.url()) && response.request().method() === 'POST',
+    );
+    const last = await screenPoint(page, sw);
+    await page.mouse.dblclick(last.x, last.y);
+    const response = await answered;
+    expect(response.status()).toBe(200);
+    const sent = response.request().postDataJSON() as { polygon: Polygon; filters: unknown };
+    // The corners as clicked (a pixel is about 0.00002° here), closed as GeoJSON wants.
+    const ring = sent.polygon.coordinates[0];
+    expect(sent.polygon.type).toBe('Polygon');
+    expect(ring).toHaveLength(5);
+    expect(ring[4]).toEqual(ring[0]);
+    [nw, ne, se, sw].forEach((corner, index) => {
+      expect(ring[index][0]).toBeCloseTo(corner.lon, 4);
+      expect(ring[index][1]).toBeCloseTo(corner.lat, 4);
+    });
+    // The same polygon asked of the api directly gives the figures the panel shows.
+    const direct = await api.request<AreaAnswer>('POST', '/api/v1/map/area', {
+      token: manager.token,
+      body: sent,
+    });
+    expect(direct.status).toBe(200);
+    expect(await response.json()).toEqual(direct.body);
+    expect(direct.body.properties).toBe(2);
+    expect(direct.body.openDefects).toEqual({ A: 0, B: 2, C: 1 });
+    const panel = page.getByTestId('map-area');
+    await panel.filter({ hasText: 'Gezeichnetes Vieleck' }).waitFor();
+    await page.getByTestId('map-area-figures').waitFor();
+    const de = (value: number) => value.toLocaleString('de-DE', { maximumFractionDigits: 2 });
+    const figures = direct.body;
+    expect(await page.locator('[data-testid="map-area-figures"] dd').allTextContents()).toEqual([
+      '2',
+      'C: 1 · B: 2 · A: 0',
+      de(figures.openItems),
+      de(figures.overdueItems),
+      de(figures.closures),
+      de(figures.occupants),
+      `${de(figures.areaKm2)} km²`,
+    ]);
+    // Drawing is over: the tool is off, the corners gone, the polygon stays outlined; the
+    // double-click did not zoom in.
+    expect(await tool.getAttribute('aria-pressed')).toBe('false');
+    expect(await corners.count()).toBe(0);
+    expect(await page.locator('.leaflet-overlay-pane path').count()).toBe(1);
+    expect(await page.getByTestId('risk-map').getAttribute('data-zoom')).toBe('16');
+    await page.screenshot({ path: join(screenshots, 'map-polygon.png'), fullPage: true });
+
+    // ---- a bow-tie (its sides cross), closed by a click on the first corner: refused -------
+    await tool.click();
+    for (const [index, corner] of [nw, se, ne, sw].entries()) {
+      await clickAt(corner);
+      await corners.nth(index).waitFor();
+    }
+    const refused = page.waitForResponse(
+      (answer) => isArea(answer.url()) && answer.request().method() === 'POST',
+    );
+    await clickAt(nw);
+    const refusal = await refused;
+    expect(refusal.status()).toBe(422);
+    const reason = await api.request<{ detail: string }>('POST', '/api/v1/map/area', {
+      token: manager.token,
+      body: refusal.request().postDataJSON(),
+    });
+    expect(reason.status).toBe(422);
+    expect(reason.body.detail).toContain('Self-intersection');
+    const rejected = page.getByTestId('map-area-rejected');
+    await rejected.waitFor();
+    expect(await rejected.getAttribute('role')).toBe('alert');
+    expect(await rejected.textContent()).toBe(
+      `Der Server lehnt diese Fläche ab: ${reason.body.detail}`,
+    );
+    expect(await page.getByTestId('map-area-figures').count()).toBe(0);
+    await expectAccessible(page, 'map with a refused polygon');
+
+    // ---- Backspace takes a corner back, Escape cancels: no request ----------------------
+    areaRequests.length = 0;
+    await tool.click();
+    await clickAt(nw);
+    await clickAt(ne);
+    await corners.nth(1).waitFor();
+    await page.keyboard.press('Backspace');
+    await corners.nth(1).waitFor({ state: 'detached' });
+    expect(await corners.count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await corners.first().waitFor({ state: 'detached' });
+    expect(await tool.getAttribute('aria-pressed')).toBe('false');
+    // The next area request is the view's, asked for afterwards: none came from the drawing.
+    const viewAnswered = page.waitForResponse((answer) => isArea(answer.url()));
+    await page.getByTestId('map-area-view').click();
+    expect((await viewAnswered).status()).toBe(200);
+    expect(areaRequests.map((body) => Object.keys(body))).toEqual([['bbox', 'filters']]);
+
+    expect(
+      errors.unexpected([
+        signedOut,
+        new RegExp(`${httpStatusError(422).source}.*/api/v1/map/area`),
+      ]),
+    ).toEqual([]);
   });
 
   it('shows the overview: key figures, districts and the trend as charts with tables', async () => {

@@ -24,7 +24,7 @@ import { navigate, paths, useLocation } from '../router';
 import { useSession } from '../session';
 import { useResource } from '../use-resource';
 import { LoadError } from './page';
-import type { Bbox, MapViewState } from './risk-map';
+import type { AreaTool, Bbox, MapViewState, Outline, Ring } from './risk-map';
 import { densityColours, densitySteps, riskColours } from './map-colours';
 import { ChunkBoundary } from './chunk-boundary';
 
@@ -77,7 +77,14 @@ const toggle = <T,>(list: readonly T[], value: T, on: boolean): T[] =>
 type Area =
   | { kind: 'bbox'; bbox: Bbox }
   | { kind: 'district'; districtId: string }
-  | { kind: 'view'; bbox: Bbox };
+  | { kind: 'view'; bbox: Bbox }
+  | { kind: 'polygon'; ring: Ring };
+
+/** What the map outlines of an area: not a district (its outline is not at hand). */
+function outlineOf(area: Area | undefined): Outline | undefined {
+  if (!area || area.kind === 'district') return undefined;
+  return area.kind === 'polygon' ? { ring: area.ring } : { bbox: area.bbox };
+}
 
 /** Everything of the map page below its heading (map-pages.tsx renders the heading). */
 export function MapPageBody() {
@@ -89,7 +96,10 @@ export function MapPageBody() {
   const { filters } = state;
   const query = filterQuery(filters);
   const language = i18n.resolvedLanguage ?? 'de';
-  const [selecting, setSelecting] = useState(false);
+  // One drawing tool at a time: starting one ends the other.
+  const [tool, setTool] = useState<AreaTool>();
+  const toggleTool = (chosen: AreaTool) =>
+    setTool((current) => (current === chosen ? undefined : chosen));
   const [area, setArea] = useState<Area>();
   const bounds = useRef<Bbox>(undefined);
 
@@ -172,11 +182,20 @@ export function MapPageBody() {
             <button
               type="button"
               className="button button--secondary button--small"
-              aria-pressed={selecting}
-              onClick={() => setSelecting((value) => !value)}
+              aria-pressed={tool === 'box'}
+              onClick={() => toggleTool('box')}
               data-testid="map-select-area"
             >
-              {selecting ? t('map.area.selecting') : t('map.area.select')}
+              {tool === 'box' ? t('map.area.selecting') : t('map.area.select')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              aria-pressed={tool === 'polygon'}
+              onClick={() => toggleTool('polygon')}
+              data-testid="map-draw-polygon"
+            >
+              {t('map.area.polygon')}
             </button>
             <button
               type="button"
@@ -186,7 +205,10 @@ export function MapPageBody() {
             >
               {t('map.area.view')}
             </button>
-            <span className="field__hint">{t('map.area.hint')}</span>
+            {/* A live region: the drawing hint is read out when the polygon tool starts. */}
+            <span className="field__hint" role="status" data-testid="map-area-hint">
+              {tool === 'polygon' ? t('map.area.polygonHint') : t('map.area.hint')}
+            </span>
           </div>
           <ChunkBoundary
             what="The map"
@@ -207,10 +229,11 @@ export function MapPageBody() {
                 tileUrl={tileUrlTemplate(filters)}
                 density={state.density}
                 outlines={state.outlines}
-                selecting={selecting}
-                onSelectingEnd={() => setSelecting(false)}
+                tool={tool}
+                onToolEnd={() => setTool(undefined)}
                 onArea={(bbox) => setArea({ kind: 'bbox', bbox })}
-                area={area && area.kind !== 'district' ? area.bbox : undefined}
+                onPolygon={(ring) => setArea({ kind: 'polygon', ring })}
+                area={outlineOf(area)}
                 view={initialView}
                 onView={onView}
                 label={t('map.mapLabel')}
@@ -652,7 +675,10 @@ function AreaFigures({
       ? undefined
       : area.kind === 'district'
         ? { districtId: area.districtId }
-        : { bbox: area.bbox };
+        : area.kind === 'polygon'
+          ? // GeoJSON closes the ring by repeating its first position.
+            { polygon: { type: 'Polygon', coordinates: [[...area.ring, area.ring[0]]] } }
+          : { bbox: area.bbox };
   const key = JSON.stringify(shape);
   const figures = useResource(
     (signal) => (shape ? mapApi.area(shape, filters, signal) : Promise.resolve(undefined)),
@@ -674,7 +700,9 @@ function AreaFigures({
             ? t('map.area.titleDistrict', { name: districtName ?? '' })
             : area.kind === 'view'
               ? t('map.area.titleView')
-              : t('map.area.titleBox')}
+              : area.kind === 'polygon'
+                ? t('map.area.titlePolygon')
+                : t('map.area.titleBox')}
         </h2>
         <button
           type="button"
@@ -685,7 +713,14 @@ function AreaFigures({
           {t('map.area.clear')}
         </button>
       </div>
-      {figures.error !== undefined && <LoadError error={figures.error} onRetry={figures.reload} />}
+      {figures.error instanceof ApiError && figures.error.status === 422 ? (
+        // The area itself was refused (a polygon crossing itself): the server says why.
+        <p className="banner banner--error" role="alert" data-testid="map-area-rejected">
+          {t('map.area.rejected', { reason: figures.error.serverText ?? '' })}
+        </p>
+      ) : (
+        figures.error !== undefined && <LoadError error={figures.error} onRetry={figures.reload} />
+      )}
       {figures.loading && !data && <p role="status">{t('app.loading')}</p>}
       {data && (
         <dl className="figures" data-testid="map-area-figures">

@@ -1,7 +1,8 @@
 // The manager's map (lazily loaded with Leaflet): the risk layer of our own vector tiles, a
 // popup per property, a click on a cell zooms in, and a rectangle drawn with shift-drag (or
-// after "Bereich wählen") asks for the area's figures. The basemap is drawn only when one is
-// configured (src/config.ts), as on the property page.
+// after "Bereich wählen") or a polygon drawn click by click (after "Vieleck zeichnen") asks for
+// the area's figures. The basemap is drawn only when one is configured (src/config.ts), as on
+// the property page.
 import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -18,6 +19,15 @@ import { RiskTileLayer, type Picked, type RiskLayerStatus } from './risk-tile-la
 
 export type Bbox = [number, number, number, number];
 
+/** A drawn polygon's corners `[lon, lat]`; the first is not repeated at the end. */
+export type Ring = Array<[number, number]>;
+
+/** The chosen area as the map outlines it. */
+export type Outline = { bbox: Bbox } | { ring: Ring };
+
+/** "Bereich wählen" (the next drag draws a rectangle) or "Vieleck zeichnen" (clicks set corners). */
+export type AreaTool = 'box' | 'polygon';
+
 export interface MapViewState {
   zoom: number;
   lat: number;
@@ -29,13 +39,14 @@ export interface RiskMapProps {
   density: boolean;
   /** Draws the districts' outlines over the risk layer. */
   outlines: boolean;
-  /** "Bereich wählen": the next drag draws a rectangle instead of panning. */
-  selecting: boolean;
-  onSelectingEnd: () => void;
+  tool: AreaTool | undefined;
+  onToolEnd: () => void;
   /** A rectangle was drawn: its bounds `[w, s, e, n]`. */
   onArea: (bbox: Bbox) => void;
-  /** The rectangle to show (cleared: undefined). */
-  area: Bbox | undefined;
+  /** A polygon was drawn and closed. */
+  onPolygon: (ring: Ring) => void;
+  /** The area to outline (cleared: undefined). */
+  area: Outline | undefined;
   view: MapViewState | undefined;
   onView: (view: MapViewState, bounds: Bbox) => void;
   label: string;
@@ -86,7 +97,7 @@ export function RiskMap(props: RiskMapProps) {
   const { t } = useTranslation();
   return (
     <div
-      className={`map map--risk${props.selecting ? ' map--selecting' : ''}`}
+      className={`map map--risk${props.tool ? ' map--selecting' : ''}`}
       role="group"
       aria-label={props.label}
       aria-describedby={props.describedBy}
@@ -116,12 +127,13 @@ export function RiskMap(props: RiskMapProps) {
           }}
         />
         {props.outlines && <DistrictOutlines />}
-        <AreaSelect
-          active={props.selecting}
-          onEnd={props.onSelectingEnd}
-          onArea={props.onArea}
-          area={props.area}
+        <AreaSelect active={props.tool === 'box'} onEnd={props.onToolEnd} onArea={props.onArea} />
+        <PolygonDraw
+          active={props.tool === 'polygon'}
+          onEnd={props.onToolEnd}
+          onPolygon={props.onPolygon}
         />
+        <AreaOutline area={props.area} />
         <ScaleControl imperial={false} />
       </MapContainer>
       {status.failed && (
@@ -293,7 +305,6 @@ interface AreaSelectProps {
   active: boolean;
   onEnd: () => void;
   onArea: (bbox: Bbox) => void;
-  area: Bbox | undefined;
 }
 
 const areaStyle: L.PathOptions = {
@@ -309,11 +320,10 @@ const areaStyle: L.PathOptions = {
  * Rectangle selection of our own: shift-drag at any time, or a plain drag after "Bereich
  * wählen". The pointer is taken in the capture phase, before Leaflet's own dragging sees it.
  */
-function AreaSelect({ active, onEnd, onArea, area }: AreaSelectProps) {
+function AreaSelect({ active, onEnd, onArea }: AreaSelectProps) {
   const map = useMap();
   const state = useRef({ active, onEnd, onArea });
   state.current = { active, onEnd, onArea };
-  const rectangle = useRef<L.Rectangle>(undefined);
 
   useEffect(() => {
     const container = map.getContainer();
@@ -380,25 +390,159 @@ function AreaSelect({ active, onEnd, onArea, area }: AreaSelectProps) {
     return () => document.removeEventListener('keydown', escape);
   }, [active]);
 
-  // The selected area stays outlined until another is chosen or it is cleared.
-  const key = area?.join(',');
+  return null;
+}
+
+const cornerStyle: L.CircleMarkerOptions = {
+  radius: 5,
+  color: '#1d3557',
+  weight: 2,
+  fillColor: '#ffffff',
+  fillOpacity: 1,
+  interactive: false,
+  className: 'map-draw__corner',
+};
+
+/** Within a few pixels: a click there means that corner. */
+const NEAR_PX = 8;
+
+/**
+ * Polygon drawing of our own ("Vieleck zeichnen"): a click sets a corner; a click on the first
+ * corner, a double-click or Enter closes the ring; Backspace takes the last corner back, Escape
+ * cancels. Clicks are taken in the capture phase so that they neither open a popup nor zoom
+ * into a cell; dragging still pans.
+ */
+function PolygonDraw({
+  active,
+  onEnd,
+  onPolygon,
+}: {
+  active: boolean;
+  onEnd: () => void;
+  onPolygon: (ring: Ring) => void;
+}) {
+  const map = useMap();
+  const callbacks = useRef({ onEnd, onPolygon });
+  callbacks.current = { onEnd, onPolygon };
+
   useEffect(() => {
-    rectangle.current?.remove();
-    rectangle.current = undefined;
-    if (!area) return;
-    const [w, s, e, n] = area;
-    rectangle.current = L.rectangle(
-      [
-        [s, w],
-        [n, e],
-      ],
-      { ...areaStyle, dashArray: undefined },
-    ).addTo(map);
-    return () => {
-      rectangle.current?.remove();
-      rectangle.current = undefined;
+    if (!active) return;
+    const container = map.getContainer();
+    const corners: L.LatLng[] = [];
+    const drawn = L.layerGroup().addTo(map);
+    const sides = L.polyline([], { ...areaStyle, dashArray: undefined }).addTo(drawn);
+    const toPointer = L.polyline([], areaStyle).addTo(drawn);
+    const dots = L.layerGroup().addTo(drawn);
+    let pressedAt: L.Point | undefined;
+
+    const redraw = () => {
+      sides.setLatLngs(corners);
+      toPointer.setLatLngs([]);
+      dots.clearLayers();
+      // The first corner is larger: clicking it closes the ring.
+      corners.forEach((corner, index) =>
+        L.circleMarker(corner, { ...cornerStyle, radius: index === 0 ? 7 : 5 }).addTo(dots),
+      );
     };
-    // The key names the area's bounds.
+    const close = () => {
+      if (corners.length < 3) return;
+      callbacks.current.onPolygon(corners.map((c) => [round(c.lng, 6), round(c.lat, 6)]));
+      callbacks.current.onEnd();
+    };
+    const onControl = (event: Event) =>
+      (event.target as HTMLElement).closest('.leaflet-control, .leaflet-popup') !== null;
+
+    const down = (event: PointerEvent) => {
+      pressedAt = map.mouseEventToContainerPoint(event);
+    };
+    const click = (event: MouseEvent) => {
+      if (onControl(event)) return;
+      event.stopPropagation();
+      const at = map.mouseEventToContainerPoint(event);
+      // The click that ends a pan is not a corner.
+      if (pressedAt && pressedAt.distanceTo(at) > 4) return;
+      const near = (corner: L.LatLng | undefined) =>
+        corner !== undefined && map.latLngToContainerPoint(corner).distanceTo(at) < NEAR_PX;
+      if (corners.length >= 3 && near(corners[0])) return close();
+      // The second click of a double-click lands on the corner just set.
+      if (near(corners[corners.length - 1])) return;
+      corners.push(map.containerPointToLatLng(at));
+      redraw();
+    };
+    const doubleClick = (event: MouseEvent) => {
+      if (onControl(event)) return;
+      event.stopPropagation();
+      close();
+    };
+    const move = (event: PointerEvent) => {
+      const last = corners[corners.length - 1];
+      if (last) toPointer.setLatLngs([last, map.mouseEventToLatLng(event)]);
+    };
+    const leave = () => toPointer.setLatLngs([]);
+    const key = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') return callbacks.current.onEnd();
+      // Backspace and Enter keep their meaning in a form field.
+      if ((event.target as HTMLElement).closest('input, textarea, select')) return;
+      if (event.key === 'Backspace' && corners.length > 0) {
+        event.preventDefault();
+        corners.pop();
+        redraw();
+      } else if (event.key === 'Enter' && corners.length >= 3) {
+        // Not also a press of the focused tool button.
+        event.preventDefault();
+        close();
+      }
+    };
+
+    // A double-click closes the ring instead of zooming in.
+    const zooms = map.doubleClickZoom.enabled();
+    map.doubleClickZoom.disable();
+    container.addEventListener('pointerdown', down, { capture: true });
+    container.addEventListener('click', click, { capture: true });
+    container.addEventListener('dblclick', doubleClick, { capture: true });
+    container.addEventListener('pointermove', move);
+    container.addEventListener('pointerleave', leave);
+    document.addEventListener('keydown', key);
+    return () => {
+      if (zooms) map.doubleClickZoom.enable();
+      container.removeEventListener('pointerdown', down, { capture: true });
+      container.removeEventListener('click', click, { capture: true });
+      container.removeEventListener('dblclick', doubleClick, { capture: true });
+      container.removeEventListener('pointermove', move);
+      container.removeEventListener('pointerleave', leave);
+      document.removeEventListener('keydown', key);
+      drawn.remove();
+    };
+  }, [map, active]);
+
+  return null;
+}
+
+/** The chosen rectangle or polygon stays outlined until another is chosen or it is cleared. */
+function AreaOutline({ area }: { area: Outline | undefined }) {
+  const map = useMap();
+  const key = JSON.stringify(area);
+  useEffect(() => {
+    if (!area) return;
+    const style = { ...areaStyle, dashArray: undefined };
+    const shape =
+      'bbox' in area
+        ? L.rectangle(
+            [
+              [area.bbox[1], area.bbox[0]],
+              [area.bbox[3], area.bbox[2]],
+            ],
+            style,
+          )
+        : L.polygon(
+            area.ring.map(([lon, lat]) => [lat, lon]),
+            style,
+          );
+    shape.addTo(map);
+    return () => {
+      shape.remove();
+    };
+    // The key names the area's shape.
   }, [map, key]);
 
   return null;
