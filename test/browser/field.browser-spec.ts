@@ -11,6 +11,14 @@
 // 2. A photo upload cut in the middle resumes from the server's offset (HEAD) and sends only the
 //    rest: the proxy's log of tus requests shows it.
 // 3. Two inspectors change one defect: the second sees both versions and keeps hers.
+// 4. The api refuses a finished inspection (600 persons in a flat: the device's own check takes
+//    any whole number, the api at most 500): the inspector reopens the draft, sees the count
+//    marked, corrects it and finishes again; the server holds one inspection with the corrected
+//    count and the photos, which went up once (the proxy counts the tus POSTs).
+// 5. The office cancelled the visit before the device could send it: the inspector discards it.
+// 6. The session ends on the server while work waits: the 401 keeps it, the app asks to sign in
+//    again, and afterwards the work is sent, once.
+// 7. The api refuses a defect change (a reason of blanks): reopened in its editor, corrected, sent.
 // Screens go to docs/screenshots/field-*.png; the day's route is timed from the cache with the
 // CPU slowed down four times (reported, not asserted).
 import { createHash, randomUUID } from 'node:crypto';
@@ -28,6 +36,7 @@ import {
 import { startSwitchableProxy, type SwitchableProxy } from '../support/switchable-proxy';
 import {
   collectConsoleErrors,
+  httpStatusError,
   launchChromium,
   seriousAccessibilityViolations,
   type ConsoleErrors,
@@ -92,6 +101,30 @@ const resetOutboxScript = `new Promise((resolve, reject) => {
     tx.onerror = () => reject(tx.error);
   };
 })`;
+
+/** All entries of one store of the field app's IndexedDB (blobs come back empty). */
+const readStoreScript = (
+  store: 'outbox' | 'drafts' | 'photos',
+) => `new Promise((resolve, reject) => {
+  const open = indexedDB.open('hausakte-field');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const all = db.transaction('${store}').objectStore('${store}').getAll();
+    all.onsuccess = () => { db.close(); resolve(JSON.parse(JSON.stringify(all.result))); };
+    all.onerror = () => reject(all.error);
+  };
+})`;
+
+/** The app asks who is signed in before the sign-in form: 401 then. */
+const notSignedInYet = /status of 401 \(Unauthorized\) \(\S+\/api\/v1\/auth\/me\)$/;
+
+interface StoredEntry {
+  id?: string;
+  kind?: string;
+  state?: string;
+  inspectionId?: string;
+}
 
 describe('web app: the field app offline', () => {
   let api: TestApi;
@@ -641,5 +674,370 @@ describe('web app: the field app offline', () => {
     );
     expect(inspection.status).toBe('no_access');
     expect(inspection.outcomeReason).toBe('Niemand öffnet, Klingel defekt');
+  });
+  /** The completion commands that went through the proxy since `from`. */
+  const completesSince = (from: number) =>
+    proxy.forwarded
+      .slice(from)
+      .filter((request) => request.method === 'POST' && request.path.endsWith('/complete'));
+
+  async function planFor(
+    inspector: TestUser,
+    street: string,
+    units?: Array<{ label: string; areaM2?: number }>,
+  ) {
+    const property = await createProperty(api, officerToken, { street, houseNumber: '5', units });
+    const planned = await planInspection(api, officerToken, {
+      propertyId: property.id,
+      inspectorIds: [inspector.id],
+      scheduledAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    });
+    return { property, planned };
+  }
+
+  it('reopens a refused inspection, sends the correction once and the photos not again', async () => {
+    const inspector = await api.createUser({ role: 'inspector' });
+    const { property, planned } = await planFor(inspector, 'Korrekturweg', [
+      { label: 'EG links', areaM2: 40 },
+      { label: '1. OG', areaM2: 62 },
+    ]);
+    const photos = [
+      { name: 'riss.jpg', bytes: await photo(3, 640, 480) },
+      { name: 'feuchte.jpg', bytes: await photo(4, 480, 640) },
+    ];
+    const { page, errors } = await openField(inspector);
+    await page.goto(`${proxy.url}/feld/begehung/${planned.id}`);
+    await page.getByTestId('field-record').waitFor();
+    await addFinding(page, {
+      unit: 'EG links',
+      room: 'Bad',
+      search: 'schim',
+      code: 'S5-5-01',
+      description: 'Schimmel hinter dem Schrank',
+      photos: [photos[0]],
+    });
+    await addFinding(page, {
+      unit: '1. OG',
+      room: 'Küche',
+      search: 'tropf',
+      code: 'S5-3-07',
+      description: 'Wasserhahn tropft',
+      photos: [photos[1]],
+    });
+    // A slip of the finger: 600 for 6. The device takes any whole number; the api at most 500.
+    const card = page.getByTestId('field-occupancy').filter({ hasText: 'EG links' });
+    await card.getByTestId('occupancy-include').check();
+    await card.getByTestId('occupancy-adults').fill('600');
+    await page.getByLabel('Bemerkungen').fill('Mieterin anwesend');
+    await page.locator('[data-testid="draft-status"][data-pending="false"]').waitFor();
+    const forwardedFrom = proxy.forwarded.length;
+    const tusFrom = proxy.tusLog.length;
+    const tusPosts = () => proxy.tusLog.slice(tusFrom).filter((entry) => entry.method === 'POST');
+
+    await page.getByTestId('field-finish').click();
+    await page.getByTestId('field-day').waitFor();
+    const refused = page.getByTestId('field-refused');
+    await diagnosed(
+      page,
+      page
+        .locator('[data-testid="field-sync"][data-failed="1"][data-done="2"][data-waiting="0"]')
+        .waitFor({ timeout: 60_000 }),
+    );
+    expect(await refused.getAttribute('data-status')).toBe('422');
+    expect(await refused.getByTestId('field-refused-fields').textContent()).toBe(
+      'Belegung EG links – Personen ab 6 Jahren: must not be greater than 500',
+    );
+    expect(completesSince(forwardedFrom).map((request) => request.status)).toEqual([422]);
+    // The photos went up (unattached until their defects exist); the inspection is still planned.
+    expect(tusPosts()).toHaveLength(2);
+    expect((await get<InspectionBody>(`/api/v1/inspections/${planned.id}`)).status).toBe('planned');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await refused.getByTestId('field-refused-reopen').click();
+    await page.getByTestId('field-refusal').waitFor();
+    const adults = card.getByTestId('occupancy-adults');
+    expect(await adults.getAttribute('aria-invalid')).toBe('true');
+    expect(await adults.inputValue()).toBe('600');
+    expect(await page.getByTestId('field-finding').count()).toBe(2);
+    await page.getByTestId('field-photo').nth(1).waitFor();
+    expect(await page.getByLabel('Bemerkungen').inputValue()).toBe('Mieterin anwesend');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // Closed before the correction: the refused command is still on the device, reopened.
+    await page.reload();
+    await page.getByTestId('field-refusal').waitFor();
+    await page.locator('[data-testid="field-sync"][data-reopened="1"][data-failed="0"]').waitFor();
+    expect(await adults.getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('field-photo').nth(1).waitFor();
+
+    await adults.fill('6');
+    await card.locator('[data-testid="occupancy-adults"]:not([aria-invalid])').waitFor();
+    await page.locator('[data-testid="draft-status"][data-pending="false"]').waitFor();
+    await page.getByTestId('field-finish').click();
+    await page.getByTestId('field-day').waitFor();
+    await diagnosed(
+      page,
+      page
+        .locator(
+          '[data-testid="field-sync"][data-waiting="0"][data-failed="0"][data-reopened="0"][data-done="3"]',
+        )
+        .waitFor({ timeout: 60_000 }),
+    );
+
+    const completes = completesSince(forwardedFrom);
+    expect(completes.map((request) => request.status)).toEqual([422, 200]);
+    // The body changed, so the key did; the finding ids did not (see the photos below).
+    expect(completes[1].headers['idempotency-key']).not.toBe(
+      completes[0].headers['idempotency-key'],
+    );
+    expect(tusPosts()).toHaveLength(2);
+
+    const list = await get<{ total: number }>(`/api/v1/inspections?propertyId=${property.id}`);
+    expect(list.total).toBe(1);
+    const inspection = await get<
+      InspectionBody & { notes: string | null; occupancy: Array<{ adultsFound: number }> }
+    >(`/api/v1/inspections/${planned.id}`);
+    expect(inspection.status).toBe('done');
+    expect(inspection.notes).toBe('Mieterin anwesend');
+    expect(inspection.occupancy).toEqual([
+      expect.objectContaining({ unitId: property.units[0].id, adultsFound: 6 }),
+    ]);
+    expect(inspection.findings).toHaveLength(2);
+    const stored = (
+      await Promise.all(
+        inspection.findings.map((finding) =>
+          get<{ items: PhotoBody[] }>(`/api/v1/defects/${finding.id}/photos`),
+        ),
+      )
+    ).flatMap((page) => page.items);
+    // Uploaded before the first try under the draft's finding ids: attached now, so the
+    // correction reused them.
+    expect(stored.map((item) => item.sha256).sort()).toEqual(
+      photos.map((item) => sha256(item.bytes)).sort(),
+    );
+    expect(stored.every((item) => item.attached)).toBe(true);
+    expect(errors.unexpected([notSignedInYet, httpStatusError(422)])).toEqual([]);
+  });
+
+  it('discards, after asking, an inspection the office cancelled before it was sent', async () => {
+    const inspector = await api.createUser({ role: 'inspector' });
+    const { planned } = await planFor(inspector, 'Absagestraße');
+    const { page, errors } = await openField(inspector);
+
+    await proxy.setOnline(false);
+    await page.goto(`${proxy.url}/feld/begehung/${planned.id}`);
+    await page.getByTestId('field-record').waitFor();
+    await addFinding(page, {
+      room: 'Keller',
+      search: 'schim',
+      code: 'S5-5-01',
+      description: 'Schimmel im Keller',
+      photos: [{ name: 'keller.jpg', bytes: await photo(5, 320, 240) }],
+    });
+    await page.getByTestId('field-finish').click();
+    await page.locator('[data-testid="field-sync"][data-waiting="2"]').waitFor();
+
+    // Meanwhile the office cancels the visit.
+    const cancelled = await api.request('POST', `/api/v1/inspections/${planned.id}/cancel`, {
+      token: officerToken,
+      headers: { 'if-match': `"${planned.version}"` },
+      body: { reason: 'Eigentümer hat den Termin abgesagt' },
+    });
+    expect(cancelled.status).toBe(200);
+    const forwardedFrom = proxy.forwarded.length;
+    await proxy.setOnline(true);
+    await page.getByTestId('field-sync-now').click();
+    const refused = page.getByTestId('field-refused');
+    await diagnosed(page, refused.waitFor({ timeout: 60_000 }));
+    expect(await refused.getAttribute('data-status')).toBe('409');
+    expect(await refused.locator('strong').textContent()).toContain('wurde im Büro abgesagt');
+    expect(completesSince(forwardedFrom).map((request) => request.status)).toEqual([409]);
+
+    // Asked first; "no" keeps everything.
+    await refused.getByTestId('field-refused-discard').click();
+    await refused.getByRole('button', { name: 'Nein, behalten' }).click();
+    await refused.getByTestId('field-refused-discard').waitFor();
+    await refused.getByTestId('field-refused-discard').click();
+    await refused.getByTestId('field-refused-discard-yes').click();
+    await refused.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="field-sync"][data-failed="0"][data-waiting="0"]').waitFor();
+
+    const mine = (entries: StoredEntry[]) =>
+      entries.filter((entry) => entry.inspectionId === planned.id);
+    const outbox = mine(await page.evaluate<StoredEntry[]>(readStoreScript('outbox')));
+    // Only the photo's upload stays listed, as sent; the command and the draft are gone.
+    expect(outbox.map((entry) => [entry.kind, entry.state])).toEqual([['photo', 'done']]);
+    expect(mine(await page.evaluate<StoredEntry[]>(readStoreScript('drafts')))).toEqual([]);
+    expect(mine(await page.evaluate<StoredEntry[]>(readStoreScript('photos')))).toEqual([]);
+    const server = await get<InspectionBody>(`/api/v1/inspections/${planned.id}`);
+    expect(server.status).toBe('cancelled');
+    expect(server.findings).toEqual([]);
+    expect(
+      errors.unexpected([
+        notSignedInYet,
+        httpStatusError(409),
+        /ERR_CONNECTION_REFUSED/,
+        /Could not/,
+      ]),
+    ).toEqual([]);
+  });
+
+  it('keeps waiting work through a 401, asks to sign in again, then sends it once', async () => {
+    const inspector = await api.createUser({ role: 'inspector' });
+    const { property, planned } = await planFor(inspector, 'Sitzungsweg');
+    const picture = await photo(6, 320, 240);
+    const { context, page, errors } = await openField(inspector);
+
+    await proxy.setOnline(false);
+    await page.goto(`${proxy.url}/feld/begehung/${planned.id}`);
+    await page.getByTestId('field-record').waitFor();
+    await addFinding(page, {
+      room: 'Flur',
+      search: 'schim',
+      code: 'S5-5-01',
+      description: 'Schimmel im Flur',
+      photos: [{ name: 'flur.jpg', bytes: picture }],
+    });
+    await page.getByTestId('field-finish').click();
+    await page.locator('[data-testid="field-sync"][data-waiting="2"]').waitFor();
+
+    // The session ends on the server (signed out on another device, or revoked); this one
+    // does not know.
+    const session = (await context.cookies(proxy.url)).find(
+      (cookie) => cookie.name === 'hausakte_session',
+    );
+    expect(session).toBeDefined();
+    const out = await api.request('POST', '/api/v1/auth/logout', { token: session!.value });
+    expect(out.status).toBe(204);
+
+    const forwardedFrom = proxy.forwarded.length;
+    await proxy.setOnline(true);
+    // Signal is back: the browser says so, and the app tries at once.
+    await page.evaluate("window.dispatchEvent(new Event('online'))");
+    await diagnosed(page, page.getByTestId('field-session-expired').waitFor());
+    const form = page.getByTestId('signin-form');
+    await form.waitFor();
+    expect(completesSince(forwardedFrom).map((request) => request.status)).toEqual([401]);
+    const waiting = await page.evaluate<StoredEntry[]>(readStoreScript('outbox'));
+    expect(
+      waiting
+        .filter((entry) => entry.inspectionId === planned.id)
+        .map((entry) => [entry.kind, entry.state])
+        // IndexedDB lists by key (random ids), not in the order sent.
+        .sort(),
+    ).toEqual([
+      ['complete', 'waiting'],
+      ['photo', 'waiting'],
+    ]);
+    expect((await get<InspectionBody>(`/api/v1/inspections/${planned.id}`)).status).toBe('planned');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await form.locator('input[name="email"]').fill(inspector.email);
+    await form.locator('input[name="password"]').fill(inspector.password);
+    await form.locator('button[type="submit"]').click();
+    await page.getByTestId('user-name').waitFor();
+    await diagnosed(
+      page,
+      page
+        .locator('[data-testid="field-sync"][data-waiting="0"][data-failed="0"][data-done="2"]')
+        .waitFor({ timeout: 60_000 }),
+    );
+
+    const completes = completesSince(forwardedFrom);
+    expect(completes.map((request) => request.status)).toEqual([401, 200]);
+    expect(completes[1].headers['idempotency-key']).toBe(completes[0].headers['idempotency-key']);
+    const list = await get<{ total: number }>(`/api/v1/inspections?propertyId=${property.id}`);
+    expect(list.total).toBe(1);
+    const inspection = await get<InspectionBody>(`/api/v1/inspections/${planned.id}`);
+    expect(inspection.status).toBe('done');
+    expect(inspection.findings).toHaveLength(1);
+    const stored = await get<{ items: PhotoBody[] }>(
+      `/api/v1/defects/${inspection.findings[0].id}/photos`,
+    );
+    expect(stored.items.map((item) => item.sha256)).toEqual([sha256(picture)]);
+    expect(
+      errors.unexpected([httpStatusError(401), /ERR_CONNECTION_REFUSED/, /Could not/]),
+    ).toEqual([]);
+  });
+  it('reopens a refused defect change in its editor and sends the correction', async () => {
+    const inspector = await api.createUser({ role: 'inspector' });
+    const property = await createProperty(api, officerToken, { street: 'Mängelgasse' });
+    const earlier = await planInspection(api, officerToken, {
+      propertyId: property.id,
+      inspectorIds: [inspector.id],
+      scheduledAt: new Date(Date.now() - 3600_000).toISOString(),
+    });
+    const mould = entries.find((entry) => entry.code === 'S5-5-01')!;
+    const recorded = await api.request<InspectionBody>(
+      'POST',
+      `/api/v1/inspections/${earlier.id}/complete`,
+      {
+        token: officerToken,
+        headers: { 'idempotency-key': randomUUID() },
+        body: {
+          outcome: 'done',
+          findings: [
+            {
+              id: randomUUID(),
+              catalogueItemId: mould.id,
+              room: 'Keller',
+              description: 'Schimmel im Keller',
+            },
+          ],
+          occupancy: [],
+          checks: [],
+        },
+      },
+    );
+    expect(recorded.status).toBe(200);
+    const defectId = recorded.body.findings[0].id;
+    const revisit = await planInspection(api, officerToken, {
+      propertyId: property.id,
+      inspectorIds: [inspector.id],
+      kind: 'reinspection',
+      scheduledAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    });
+    const other = mould.severity === 'C' ? 'A' : 'C';
+    const { page, errors } = await openField(inspector);
+    await page.goto(`${proxy.url}/feld/objekt/${revisit.id}`);
+    const defect = page.getByTestId('field-open-defect').filter({ hasText: 'Schimmel im Keller' });
+    await defect.getByTestId('field-edit-defect').click();
+    // A reason of blanks passes the form's `required`; the api wants words.
+    const form = defect.getByTestId('field-defect-form');
+    await form.locator(`input[type="radio"][value="${other}"]`).check();
+    await form.getByLabel('Begründung der abweichenden Gefahrenklasse').fill('   ');
+    const patchesFrom = proxy.forwarded.length;
+    await form.getByTestId('field-defect-save').click();
+
+    const refused = page.getByTestId('field-refused');
+    await diagnosed(page, refused.waitFor());
+    expect(await refused.getAttribute('data-kind')).toBe('defect');
+    expect(await refused.getByTestId('field-refused-fields').textContent()).toBe(
+      `Begründung der abweichenden Gefahrenklasse: a severity other than the catalogue's (${mould.severity}) needs a reason`,
+    );
+    await refused.getByTestId('field-refused-reopen').click();
+    const editor = defect.getByTestId('field-defect-form');
+    await editor.getByTestId('defect-refused').waitFor();
+    expect(await editor.locator(`input[type="radio"][value="${other}"]`).isChecked()).toBe(true);
+    const reason = editor.getByLabel('Begründung der abweichenden Gefahrenklasse');
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.fill('Kleinkind im Haushalt');
+    await editor.getByTestId('field-defect-save').click();
+    await page
+      .locator(
+        '[data-testid="field-sync"][data-failed="0"][data-reopened="0"][data-waiting="0"][data-done="1"]',
+      )
+      .waitFor();
+
+    const patches = proxy.forwarded
+      .slice(patchesFrom)
+      .filter((request) => request.method === 'PATCH' && request.path.endsWith(defectId));
+    expect(patches.map((request) => request.status)).toEqual([422, 200]);
+    const server = await get<DefectBody & { severityReason: string | null }>(
+      `/api/v1/defects/${defectId}`,
+    );
+    expect(server.severity).toBe(other);
+    expect(server.severityReason).toBe('Kleinkind im Haushalt');
+    expect(errors.unexpected([notSignedInYet, httpStatusError(422)])).toEqual([]);
   });
 });

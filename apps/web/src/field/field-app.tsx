@@ -19,6 +19,8 @@ import { onSessionExpired, startSync } from './field-sync';
 type Session =
   | { status: 'loading' }
   | { status: 'signedOut' }
+  /** The api answered 401 while sending: the work waits on the device for the next sign-in. */
+  | { status: 'expired' }
   | { status: 'noDevice' }
   | { status: 'signedIn'; user: User; online: boolean };
 
@@ -46,7 +48,7 @@ export default function FieldApp() {
     };
   }, []);
 
-  useEffect(() => onSessionExpired(() => setSession({ status: 'signedOut' })), []);
+  useEffect(() => onSessionExpired(() => setSession({ status: 'expired' })), []);
 
   const signedIn = useCallback((user: User) => {
     void setMeta('user', user).then(() => setSession({ status: 'signedIn', user, online: true }));
@@ -75,7 +77,14 @@ export default function FieldApp() {
                 {t('app.loading')}
               </p>
             )}
-            {session.status === 'signedOut' && <SignInForm onSignedIn={signedIn} />}
+            {session.status === 'expired' && (
+              <p className="field-warning" role="alert" data-testid="field-session-expired">
+                {t('field.session.expired')}
+              </p>
+            )}
+            {(session.status === 'signedOut' || session.status === 'expired') && (
+              <SignInForm onSignedIn={signedIn} />
+            )}
             {session.status === 'noDevice' && (
               <section className="field-card">
                 <h1>{t('field.noDevice.title')}</h1>

@@ -11,8 +11,10 @@ import type {
   Property,
   Severity,
   TimelineEntry,
+  Unit,
   User,
 } from '../api';
+import type { CompletionCommand, Refusal } from './field-refusal';
 
 /** A property as the field app shows it offline: the card of one stop. */
 export interface PropertyCard {
@@ -60,7 +62,19 @@ export interface Draft {
   checks: Record<string, 'remedied' | 'not_remedied' | ''>;
   /** Set when the inspector finished it: the command is in the outbox. */
   submittedAt: string | null;
+  /** Reopened after the api refused the finished command (absent in drafts of older versions). */
+  reopened?: Reopened | null;
   updatedAt: string;
+}
+
+export interface Reopened {
+  /** The refused command: it leaves the outbox only when this draft is finished again. */
+  itemId: string;
+  refusal: Refusal;
+  /** When the visit ended, as first recorded: finishing the correction does not move it. */
+  completedAt: string | null;
+  /** Marks (field-refusal.ts `markKey`) of refused fields the inspector has changed since. */
+  changed: string[];
 }
 
 export interface StoredPhoto {
@@ -86,6 +100,10 @@ interface OutboxBase {
   attempts: number;
   /** While sending a photo: bytes the server has. */
   progress: { sent: number; total: number } | null;
+  /** A refusal (4xx): the server's words and the fields it named. */
+  refusal?: Refusal | null;
+  /** A refused completion or defect change the inspector reopened to correct. */
+  reopenedAt?: string | null;
   updatedAt: string;
 }
 
@@ -113,6 +131,8 @@ export interface DefectChanges {
 export interface DefectItem extends OutboxBase {
   kind: 'defect';
   defectId: string;
+  /** The inspection whose property card the change was made on (absent in older entries). */
+  inspectionId?: string;
   label: string;
   /** The version the change was made on: sent as If-Match. */
   baseVersion: number;
@@ -206,15 +226,195 @@ export async function putOutbox(item: OutboxItem): Promise<void> {
   await (await fieldDb()).put('outbox', { ...item, updatedAt: new Date().toISOString() });
 }
 
-/** The finished inspection's command and its photos enter the outbox in one transaction. */
-export async function submitDraft(draft: Draft, items: OutboxItem[]): Promise<void> {
+export async function removeOutbox(id: string): Promise<void> {
+  await (await fieldDb()).delete('outbox', id);
+}
+
+/**
+ * The server keeps a photo that no defect claims for a week (photo-retention.ts,
+ * UNATTACHED_PHOTO_DAYS); a correction finished later than this sends its photos again, which
+ * stores nothing new while the server still has them (same id and SHA-256).
+ */
+const uploadTrustedForMs = 5 * 86_400_000;
+
+/**
+ * The finished inspection's command and its photos enter the outbox in one transaction. A photo
+ * with an entry of its own already (sent or still waiting, from the first time this draft was
+ * finished) gets no second one; entries of photos the correction removed go; `replaces`, the
+ * refused command the draft was reopened from, goes too.
+ */
+export async function submitDraft(
+  draft: Draft,
+  items: OutboxItem[],
+  replaces: string | null = null,
+): Promise<void> {
   const db = await fieldDb();
   const tx = db.transaction(['drafts', 'outbox'], 'readwrite');
-  await Promise.all([
-    tx.objectStore('drafts').put(draft),
-    ...items.map((item) => tx.objectStore('outbox').put(item)),
-    tx.done,
-  ]);
+  const outbox = tx.objectStore('outbox');
+  const photoItems = (await outbox.getAll()).filter(
+    (item): item is PhotoItem =>
+      item.kind === 'photo' &&
+      item.inspectionId === draft.inspectionId &&
+      item.userId === draft.userId,
+  );
+  const trustedSince = new Date(Date.now() - uploadTrustedForMs).toISOString();
+  const queued = new Set(
+    photoItems
+      .filter((item) => item.state !== 'done' || item.updatedAt >= trustedSince)
+      .map((item) => item.photoId),
+  );
+  const kept = new Set(items.flatMap((item) => (item.kind === 'photo' ? [item.photoId] : [])));
+  for (const item of photoItems) {
+    if (!kept.has(item.photoId) && (item.state === 'waiting' || item.state === 'failed')) {
+      await outbox.delete(item.id);
+    }
+  }
+  if (replaces !== null) await outbox.delete(replaces);
+  for (const item of items) {
+    if (item.kind === 'photo' && queued.has(item.photoId)) continue;
+    await outbox.put(item);
+  }
+  await tx.objectStore('drafts').put(draft);
+  await tx.done;
+}
+
+/**
+ * A refused completion back into an editable draft, in one transaction: the draft (kept on the
+ * device since it was finished; rebuilt from the command if it is gone) loses its `submittedAt`
+ * and remembers the refusal; the refused command stays in the outbox, marked reopened, until
+ * the draft is finished again, so closing the app in between loses nothing.
+ */
+export async function reopenCompletion(itemId: string): Promise<CompleteItem | undefined> {
+  const db = await fieldDb();
+  const tx = db.transaction(['drafts', 'outbox', 'photos'], 'readwrite');
+  const outbox = tx.objectStore('outbox');
+  const item = await outbox.get(itemId);
+  if (item?.kind !== 'complete' || item.state !== 'failed') {
+    await tx.done;
+    return undefined;
+  }
+  const command = item.body as CompletionCommand;
+  const stored = await tx.objectStore('drafts').get(item.inspectionId);
+  let draft: Draft;
+  if (stored && stored.userId === item.userId) {
+    draft = stored;
+  } else {
+    const photoItems = (await outbox.getAll()).filter(
+      (entry): entry is PhotoItem =>
+        entry.kind === 'photo' && entry.inspectionId === item.inspectionId,
+    );
+    const photos: StoredPhoto[] = [];
+    for (const entry of photoItems) {
+      const photo = await tx.objectStore('photos').get(entry.photoId);
+      if (photo) photos.push(photo);
+    }
+    draft = draftFromCommand(item, command, photos);
+  }
+  const now = new Date().toISOString();
+  const refusal = item.refusal ?? {
+    status: 0,
+    detail: item.reason ?? '',
+    fields: [],
+    inspectionStatus: null,
+  };
+  const reopened: Draft = {
+    ...draft,
+    submittedAt: null,
+    editing: null,
+    reopened: {
+      itemId: item.id,
+      refusal,
+      completedAt: command.completedAt ?? draft.submittedAt,
+      changed: [],
+    },
+    updatedAt: now,
+  };
+  const marked: CompleteItem = { ...item, reopenedAt: now, updatedAt: now };
+  await tx.objectStore('drafts').put(reopened);
+  await outbox.put(marked);
+  await tx.done;
+  return marked;
+}
+
+/** A draft as the command recorded it, for a device that no longer has the draft itself. */
+function draftFromCommand(
+  item: CompleteItem,
+  command: CompletionCommand,
+  photos: StoredPhoto[],
+): Draft {
+  const text = (value: number | undefined) => (value === undefined ? '' : String(value));
+  return {
+    inspectionId: item.inspectionId,
+    userId: item.userId,
+    outcome: command.outcome,
+    noAccessReason: command.noAccessReason ?? '',
+    notes: command.notes ?? '',
+    findings: command.findings.map((finding) => ({
+      id: finding.id,
+      catalogueItemId: finding.catalogueItemId,
+      unitId: finding.unitId ?? '',
+      room: finding.room ?? '',
+      severity: finding.severity ?? 'B',
+      severityReason: finding.severityReason ?? '',
+      description: finding.description,
+      photoIds: photos.filter((photo) => photo.defectId === finding.id).map((photo) => photo.id),
+    })),
+    editing: null,
+    occupancy: command.occupancy.map((count) => ({
+      unitId: count.unitId,
+      adults: text(count.adultsFound),
+      children: text(count.childrenUnderSixFound),
+      registered: text(count.personsRegistered),
+      area: text(count.livingAreaM2),
+      unitKind: count.unitKind,
+      shared: count.sharedAncillaryRooms,
+      worker: count.workerHousing,
+    })),
+    checks: Object.fromEntries(command.checks.map((check) => [check.defectId, check.result])),
+    submittedAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+/**
+ * Gives up a refused completion (the office cancelled the visit): the command, its photos' unsent
+ * entries, the draft and the photos leave the device. Sent entries stay listed.
+ */
+export async function discardCompletion(item: CompleteItem): Promise<void> {
+  const db = await fieldDb();
+  const tx = db.transaction(['drafts', 'outbox', 'photos'], 'readwrite');
+  const outbox = tx.objectStore('outbox');
+  for (const entry of await outbox.getAll()) {
+    const belongs =
+      entry.id === item.id ||
+      (entry.kind === 'photo' &&
+        entry.inspectionId === item.inspectionId &&
+        entry.userId === item.userId &&
+        entry.state !== 'done');
+    if (belongs) await outbox.delete(entry.id);
+  }
+  const draft = await tx.objectStore('drafts').get(item.inspectionId);
+  if (draft?.userId === item.userId) await tx.objectStore('drafts').delete(item.inspectionId);
+  const photos = tx.objectStore('photos');
+  for (const photo of await photos.getAll()) {
+    if (photo.inspectionId === item.inspectionId) await photos.delete(photo.id);
+  }
+  await tx.done;
+}
+
+/** The units of the inspection's property, as cached (for naming refused occupancy counts). */
+export async function cachedUnitsOf(inspectionId: string): Promise<Unit[]> {
+  const inspection = await cachedInspection(inspectionId);
+  const card = inspection ? await cachedProperty(inspection.propertyId) : undefined;
+  return card?.property.buildings.flatMap((building) => building.units) ?? [];
+}
+
+/** The cached inspection whose property card lists this open defect. */
+export async function inspectionOfDefect(defectId: string): Promise<string | undefined> {
+  const inspections = await (await fieldDb()).getAll('inspections');
+  return inspections.find((inspection) =>
+    inspection.openDefects.some((defect) => defect.id === defectId),
+  )?.id;
 }
 
 /** Replaces the defect in every cached inspection that lists it (after a change was settled). */

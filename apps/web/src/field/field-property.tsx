@@ -1,6 +1,7 @@
 // The property card of one stop, from IndexedDB: address, landlords, units, open defects to
-// check (each can be corrected: the change goes to the outbox with If-Match), the newest photos
-// and the history.
+// check (each can be corrected: the change goes to the outbox with If-Match; a change the api
+// refused and the inspector reopened comes back into its editor, the refused fields marked), the
+// newest photos and the history.
 import { useEffect, useId, useState, useSyncExternalStore, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { severities, type Defect, type Severity } from '../api';
@@ -10,12 +11,19 @@ import { newUuid } from '../ids';
 import { Link, paths } from '../router';
 import { useField } from './field-context';
 import { cachedInspection, cachedProperty, type DefectItem } from './field-db';
-import { queueDefectEdit, subscribeSync, syncSnapshot } from './field-sync';
+import { describeField, type DefectField } from './field-refusal';
+import {
+  closeReopened,
+  discardRefused,
+  queueDefectEdit,
+  subscribeSync,
+  syncSnapshot,
+} from './field-sync';
 import { useStored } from './use-stored';
 
 export function FieldProperty({ inspectionId }: { inspectionId: string }) {
   const { t, i18n } = useTranslation();
-  const { dataVersion } = useField();
+  const { dataVersion, user } = useField();
   const inspection = useStored(() => cachedInspection(inspectionId), [inspectionId, dataVersion]);
   const card = useStored(
     async () => (inspection ? cachedProperty(inspection.propertyId) : undefined),
@@ -28,6 +36,13 @@ export function FieldProperty({ inspectionId }: { inspectionId: string }) {
   const defects = useStored(
     async () => (await cachedInspection(inspectionId))?.openDefects ?? [],
     [inspectionId, dataVersion, version, sync.items],
+  );
+  const reopenedEdits = sync.items.filter(
+    (item): item is DefectItem =>
+      item.kind === 'defect' &&
+      item.state === 'failed' &&
+      Boolean(item.reopenedAt) &&
+      item.userId === user.id,
   );
 
   if (inspection === undefined || card === undefined) {
@@ -96,37 +111,43 @@ export function FieldProperty({ inspectionId }: { inspectionId: string }) {
           <p>{t('field.property.noOpenDefects')}</p>
         ) : (
           <ul className="field-list field-list--spaced">
-            {(defects ?? []).map((defect) => (
-              <li key={defect.id} data-testid="field-open-defect">
-                <p>
-                  <SeverityBadge severity={defect.severity} />{' '}
-                  <strong>{defect.catalogueItem.title.de}</strong>{' '}
-                  <DefectStatusBadge status={defect.status} />
-                </p>
-                <p className="field-muted">
-                  {[defect.unitLabel, defect.room].filter(Boolean).join(' · ')}
-                </p>
-                <p data-testid="field-defect-description">{defect.description}</p>
-                {editing === defect.id ? (
-                  <DefectEditor
-                    defect={defect}
-                    onDone={() => {
-                      setEditing(null);
-                      setVersion((value) => value + 1);
-                    }}
-                  />
-                ) : (
-                  <button
-                    type="button"
-                    className="button field-button"
-                    onClick={() => setEditing(defect.id)}
-                    data-testid="field-edit-defect"
-                  >
-                    {t('field.property.editDefect')}
-                  </button>
-                )}
-              </li>
-            ))}
+            {(defects ?? []).map((defect) => {
+              const reopened = reopenedEdits.find((item) => item.defectId === defect.id);
+              return (
+                <li key={defect.id} data-testid="field-open-defect">
+                  <p>
+                    <SeverityBadge severity={defect.severity} />{' '}
+                    <strong>{defect.catalogueItem.title.de}</strong>{' '}
+                    <DefectStatusBadge status={defect.status} />
+                  </p>
+                  <p className="field-muted">
+                    {[defect.unitLabel, defect.room].filter(Boolean).join(' · ')}
+                  </p>
+                  <p data-testid="field-defect-description">{defect.description}</p>
+                  {editing === defect.id || reopened ? (
+                    <DefectEditor
+                      key={reopened?.id ?? 'edit'}
+                      defect={defect}
+                      inspectionId={inspectionId}
+                      reopened={reopened}
+                      onDone={() => {
+                        setEditing(null);
+                        setVersion((value) => value + 1);
+                      }}
+                    />
+                  ) : (
+                    <button
+                      type="button"
+                      className="button field-button"
+                      onClick={() => setEditing(defect.id)}
+                      data-testid="field-edit-defect"
+                    >
+                      {t('field.property.editDefect')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>
@@ -177,14 +198,38 @@ export function BlobImage({ blob, alt }: { blob: Blob; alt: string }) {
   return url ? <img src={url} alt={alt} className="field-thumb" /> : null;
 }
 
-/** Corrects a defect's description or severity; the change waits in the outbox with If-Match. */
-function DefectEditor({ defect, onDone }: { defect: Defect; onDone: () => void }) {
+/**
+ * Corrects a defect's description or severity; the change waits in the outbox with If-Match.
+ * `reopened`: a change the api refused, shown again with the refused fields marked; saving
+ * replaces it, cancelling lists it as refused again.
+ */
+function DefectEditor({
+  defect,
+  inspectionId,
+  reopened,
+  onDone,
+}: {
+  defect: Defect;
+  inspectionId: string;
+  reopened?: DefectItem;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { user } = useField();
   const id = useId();
-  const [description, setDescription] = useState(defect.description);
-  const [severity, setSeverity] = useState<Severity>(defect.severity);
-  const [reason, setReason] = useState('');
+  const [description, setDescription] = useState(
+    reopened?.changes.description ?? defect.description,
+  );
+  const [severity, setSeverity] = useState<Severity>(reopened?.changes.severity ?? defect.severity);
+  const [reason, setReason] = useState(reopened?.changes.severityReason ?? '');
+  const [changed, setChanged] = useState<DefectField[]>([]);
+  // Marked until the inspector changes the field.
+  const marked = (input: DefectField) =>
+    !changed.includes(input) &&
+    (reopened?.refusal?.fields ?? []).some(
+      (field) => field.target.kind === 'defect' && field.target.input === input,
+    );
+  const change = (input: DefectField) => setChanged((list) => [...list, input]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -195,27 +240,38 @@ function DefectEditor({ defect, onDone }: { defect: Defect; onDone: () => void }
       changes.severityReason = reason.trim();
     }
     if (Object.keys(changes).length === 0) {
+      // A reopened change undone entirely: nothing is left to send.
+      if (reopened) await discardRefused(reopened);
       onDone();
       return;
     }
     const now = new Date().toISOString();
-    await queueDefectEdit({
-      id: newUuid(),
-      kind: 'defect',
-      userId: user.id,
-      createdAt: now,
-      updatedAt: now,
-      state: 'waiting',
-      reason: null,
-      attempts: 0,
-      progress: null,
-      defectId: defect.id,
-      label: defect.catalogueItem.title.de,
-      baseVersion: defect.version,
-      changes,
-      theirs: null,
-      resolution: null,
-    });
+    await queueDefectEdit(
+      {
+        id: newUuid(),
+        kind: 'defect',
+        userId: user.id,
+        createdAt: now,
+        updatedAt: now,
+        state: 'waiting',
+        reason: null,
+        attempts: 0,
+        progress: null,
+        defectId: defect.id,
+        inspectionId,
+        label: defect.catalogueItem.title.de,
+        baseVersion: defect.version,
+        changes,
+        theirs: null,
+        resolution: null,
+      },
+      reopened?.id,
+    );
+    onDone();
+  }
+
+  function cancel() {
+    if (reopened) void closeReopened(reopened);
     onDone();
   }
 
@@ -225,12 +281,33 @@ function DefectEditor({ defect, onDone }: { defect: Defect; onDone: () => void }
       onSubmit={(event) => void submit(event)}
       data-testid="field-defect-form"
     >
+      {reopened && (
+        <div className="field-error" role="alert" data-testid="defect-refused">
+          {(reopened.refusal?.fields.length ?? 0) > 0 ? (
+            <ul>
+              {(reopened.refusal?.fields ?? []).map((field) => (
+                <li key={field.field}>
+                  {t('field.refused.mark', {
+                    message: `${describeField(t, field)}: ${field.message}`,
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('field.refused.mark', { message: reopened.reason ?? '' })}</p>
+          )}
+        </div>
+      )}
       <label htmlFor={`${id}-description`}>{t('field.record.description')}</label>
       <textarea
         id={`${id}-description`}
         value={description}
         required
-        onChange={(event) => setDescription(event.target.value)}
+        aria-invalid={marked('description') ? true : undefined}
+        onChange={(event) => {
+          setDescription(event.target.value);
+          change('description');
+        }}
         data-testid="field-defect-description-input"
       />
       <fieldset>
@@ -242,7 +319,10 @@ function DefectEditor({ defect, onDone }: { defect: Defect; onDone: () => void }
               name={`${id}-severity`}
               value={value}
               checked={severity === value}
-              onChange={() => setSeverity(value)}
+              onChange={() => {
+                setSeverity(value);
+                change('severity');
+              }}
             />
             {severityLabel(t, value)}
           </label>
@@ -255,7 +335,11 @@ function DefectEditor({ defect, onDone }: { defect: Defect; onDone: () => void }
             id={`${id}-reason`}
             value={reason}
             required
-            onChange={(event) => setReason(event.target.value)}
+            aria-invalid={marked('severityReason') ? true : undefined}
+            onChange={(event) => {
+              setReason(event.target.value);
+              change('severityReason');
+            }}
           />
         </>
       )}
@@ -267,7 +351,7 @@ function DefectEditor({ defect, onDone }: { defect: Defect; onDone: () => void }
         >
           {t('field.property.saveDefect')}
         </button>
-        <button type="button" className="button field-button" onClick={onDone}>
+        <button type="button" className="button field-button" onClick={cancel}>
           {t('field.cancel')}
         </button>
       </div>

@@ -1,9 +1,20 @@
 // Recording an inspection in the field. Every change is written to the draft in IndexedDB at
 // once (a reload or a flat battery loses nothing); photos are stored as they are taken. Finishing
 // puts the completion command (client-made finding ids, one Idempotency-Key) and the photos in
-// the outbox; field-sync.ts sends them when the api can be reached.
+// the outbox; field-sync.ts sends them when the api can be reached. A completion the api refused
+// comes back here when the inspector reopens it (field-sync-panel.tsx): the refused fields are
+// marked, and finishing again replaces the refused command (same finding and photo ids, a new
+// Idempotency-Key, the visit's first end time; photos sent already are not sent again).
 import { evaluateOvercrowding } from '@hausakte/inspections/rules';
-import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import {
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ChangeEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   severities,
@@ -35,7 +46,14 @@ import {
   type OutboxItem,
 } from './field-db';
 import { BlobImage } from './field-property';
-import { syncNow } from './field-sync';
+import {
+  describeField,
+  isGone,
+  markKey,
+  type OccupancyField,
+  type RefusedField,
+} from './field-refusal';
+import { subscribeSync, syncNow, syncSnapshot } from './field-sync';
 import { useStored } from './use-stored';
 
 const rooms = [
@@ -88,8 +106,17 @@ export function FieldRecord({ inspectionId }: { inspectionId: string }) {
     [inspection],
   );
   const catalogue = useStored(async () => (await cachedCatalogue()) ?? [], []);
+  // A refused completion reopened from the sync panel while this screen is open: read again.
+  const sync = useSyncExternalStore(subscribeSync, syncSnapshot);
+  const reopenedItems = sync.items
+    .filter((item) => item.kind === 'complete' && item.inspectionId === inspectionId)
+    .map((item) => `${item.id}:${item.reopenedAt ?? ''}`)
+    .join(',');
   // Wrapped: `undefined` means "still reading", `{ draft: undefined }` "no draft yet".
-  const stored = useStored(async () => ({ draft: await loadDraft(inspectionId) }), [inspectionId]);
+  const stored = useStored(
+    async () => ({ draft: await loadDraft(inspectionId) }),
+    [inspectionId, reopenedItems],
+  );
 
   if (inspection === undefined || catalogue === undefined || stored === undefined) {
     return (
@@ -103,6 +130,7 @@ export function FieldRecord({ inspectionId }: { inspectionId: string }) {
   const units = card?.property.buildings.flatMap((building) => building.units) ?? [];
   return (
     <RecordForm
+      key={`${stored.draft?.submittedAt ?? 'open'}:${stored.draft?.reopened?.itemId ?? ''}`}
       inspection={inspection}
       units={units}
       catalogue={catalogue}
@@ -131,6 +159,27 @@ function RecordForm({
   const byId = useMemo(() => new Map(catalogue.map((item) => [item.id, item])), [catalogue]);
   const submitted = draft.submittedAt !== null;
   const editing = draft.editing;
+  const reopened = draft.reopened ?? null;
+  const bannerRef = useRef<HTMLDivElement>(null);
+  // The refused fields not changed since, by their place on this screen (field-refusal.ts).
+  const marks = useMemo(() => {
+    const map = new Map<string, RefusedField[]>();
+    for (const field of reopened?.refusal.fields ?? []) {
+      const key = markKey(field.target);
+      if (reopened?.changed.includes(key)) continue;
+      map.set(key, [...(map.get(key) ?? []), field]);
+    }
+    return map;
+  }, [reopened]);
+  const marksOf = (prefix: string): RefusedField[] =>
+    [...marks.entries()].filter(([key]) => key.startsWith(prefix)).flatMap(([, list]) => list);
+  const markText = (field: RefusedField) => `${describeField(t, field)}: ${field.message}`;
+
+  useEffect(() => {
+    // Reopened from the sync panel: the inspector starts at the server's reason (once; the form
+    // is keyed by the refused item).
+    if (initial.reopened) bannerRef.current?.focus();
+  }, []);
 
   const finishing = useRef(false);
   const latest = useRef(draft);
@@ -141,14 +190,27 @@ function RecordForm({
     void saveDraft(next).finally(() => setSaving((count) => count - 1));
   }
 
+  /** Refused fields the inspector changes are no longer marked (the list keeps them). */
+  function fixing(next: Draft, matches: (key: string) => boolean): Draft {
+    const current = next.reopened;
+    if (!current) return next;
+    const keys = current.refusal.fields
+      .map((field) => markKey(field.target))
+      .filter((key, index, all) => matches(key) && all.indexOf(key) === index)
+      .filter((key) => !current.changed.includes(key));
+    if (keys.length === 0) return next;
+    return { ...next, reopened: { ...current, changed: [...current.changed, ...keys] } };
+  }
+
   function occupancyOf(unitId: string): DraftOccupancy | undefined {
     return draft.occupancy.find((entry) => entry.unitId === unitId);
   }
 
   function setOccupancy(unit: Unit, change: Partial<DraftOccupancy> | null) {
     const others = draft.occupancy.filter((entry) => entry.unitId !== unit.id);
+    const prefix = `occupancy:${unit.id}:`;
     if (change === null) {
-      setDraft({ ...draft, occupancy: others });
+      setDraft(fixing({ ...draft, occupancy: others }, (key) => key.startsWith(prefix)));
       return;
     }
     const current = occupancyOf(unit.id) ?? {
@@ -161,7 +223,12 @@ function RecordForm({
       shared: false,
       worker: false,
     };
-    setDraft({ ...draft, occupancy: [...others, { ...current, ...change }] });
+    const changed = Object.keys(change).map((field) => `${prefix}${field}`);
+    setDraft(
+      fixing({ ...draft, occupancy: [...others, { ...current, ...change }] }, (key) =>
+        changed.includes(key),
+      ),
+    );
   }
 
   function problems(): string[] {
@@ -191,11 +258,17 @@ function RecordForm({
       return;
     }
     const now = new Date().toISOString();
+    // A correction keeps the visit's end as first recorded, unless that is what was refused.
+    const completedAt =
+      reopened?.completedAt &&
+      !reopened.refusal.fields.some((field) => field.field === 'completedAt')
+        ? reopened.completedAt
+        : now;
     const body: CompleteInspectionInput & { completedAt: string } =
       draft.outcome === 'no_access'
         ? {
             outcome: 'no_access',
-            completedAt: now,
+            completedAt,
             noAccessReason: draft.noAccessReason.trim(),
             notes: draft.notes.trim() || undefined,
             findings: [],
@@ -204,7 +277,7 @@ function RecordForm({
           }
         : {
             outcome: 'done',
-            completedAt: now,
+            completedAt,
             notes: draft.notes.trim() || undefined,
             findings: draft.findings.map((finding) => {
               const item = byId.get(finding.catalogueItemId);
@@ -267,10 +340,10 @@ function RecordForm({
         })),
       ),
     ];
-    const done: Draft = { ...draft, submittedAt: now, updatedAt: now };
+    const done: Draft = { ...draft, submittedAt: now, reopened: null, updatedAt: now };
     finishing.current = true;
     try {
-      await submitDraft(done, items);
+      await submitDraft(done, items, reopened?.itemId ?? null);
     } finally {
       finishing.current = false;
     }
@@ -302,6 +375,36 @@ function RecordForm({
             ? t('field.record.saving')
             : t('field.record.saved')}
       </p>
+      {reopened && (
+        <div
+          className="field-error"
+          role="alert"
+          tabIndex={-1}
+          ref={bannerRef}
+          data-testid="field-refusal"
+        >
+          <p>
+            <strong>
+              {isGone(reopened.refusal)
+                ? t('field.refused.bannerGone', { reason: reopened.refusal.detail })
+                : t('field.refused.banner')}
+            </strong>
+          </p>
+          {reopened.refusal.fields.length > 0 && (
+            <ul>
+              {reopened.refusal.fields.map((field, index) => {
+                const changed = reopened.changed.includes(markKey(field.target));
+                return (
+                  <li key={`${field.field}-${index}`} data-changed={changed ? 'true' : 'false'}>
+                    {markText(field)}
+                    {changed && ` (${t('field.refused.changed')})`}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      )}
       {errors.length > 0 && (
         <div className="field-error" role="alert" tabIndex={-1} ref={summaryRef}>
           <ul>
@@ -334,7 +437,15 @@ function RecordForm({
               id={`${id}-no-access`}
               required
               value={draft.noAccessReason}
-              onChange={(event) => setDraft({ ...draft, noAccessReason: event.target.value })}
+              onChange={(event) =>
+                setDraft(
+                  fixing(
+                    { ...draft, noAccessReason: event.target.value },
+                    (key) => key === 'noAccessReason',
+                  ),
+                )
+              }
+              aria-invalid={marks.has('noAccessReason') ? true : undefined}
               data-testid="no-access-reason"
             />
           </>
@@ -349,9 +460,16 @@ function RecordForm({
             </h2>
             <ul className="field-list field-list--spaced" data-testid="field-findings">
               {draft.findings.map((finding, index) => {
+                // The one being edited is shown in its form below.
+                if (editing?.id === finding.id) return null;
                 const item = byId.get(finding.catalogueItemId);
+                const refused = marksOf(`finding:${finding.id}:`);
                 return (
-                  <li key={finding.id} data-testid="field-finding">
+                  <li
+                    key={finding.id}
+                    data-testid="field-finding"
+                    data-refused={refused.length > 0 ? 'true' : 'false'}
+                  >
                     <p>
                       <strong>
                         {index + 1}. {item ? bilingual(item.title, i18n.language) : '?'}
@@ -364,19 +482,20 @@ function RecordForm({
                         .join(' · ')}
                     </p>
                     <p>{finding.description}</p>
+                    {refused.map((field) => (
+                      <p key={field.field} className="field-error" data-testid="finding-refused">
+                        {t('field.refused.mark', { message: markText(field) })}
+                      </p>
+                    ))}
                     <PhotoList ids={finding.photoIds} />
-                    {!submitted && (
+                    {!submitted && editing === null && (
                       <div className="field-actions">
                         <button
                           type="button"
                           className="button field-button"
-                          onClick={() =>
-                            setDraft({
-                              ...draft,
-                              editing: finding,
-                              findings: draft.findings.filter((other) => other.id !== finding.id),
-                            })
-                          }
+                          // The finding stays in the list until the form saves it, so that
+                          // cancelling an edit keeps it (and its photos) as it was.
+                          onClick={() => setDraft({ ...draft, editing: finding })}
                         >
                           {t('field.record.editFinding')}
                         </button>
@@ -385,10 +504,17 @@ function RecordForm({
                           className="button field-button"
                           onClick={() => {
                             finding.photoIds.forEach((photoId) => void deletePhoto(photoId));
-                            setDraft({
-                              ...draft,
-                              findings: draft.findings.filter((other) => other.id !== finding.id),
-                            });
+                            setDraft(
+                              fixing(
+                                {
+                                  ...draft,
+                                  findings: draft.findings.filter(
+                                    (other) => other.id !== finding.id,
+                                  ),
+                                },
+                                (key) => key.startsWith(`finding:${finding.id}:`),
+                              ),
+                            );
                           }}
                         >
                           {t('field.record.removeFinding')}
@@ -404,6 +530,7 @@ function RecordForm({
                 <FindingForm
                   inspectionId={inspection.id}
                   finding={editing}
+                  refused={marksOf(`finding:${editing.id}:`).map((field) => markText(field))}
                   units={units}
                   catalogue={catalogue}
                   onChange={(finding) => setDraft({ ...draft, editing: finding })}
@@ -413,11 +540,23 @@ function RecordForm({
                     const photoIds = [...current.editing.photoIds, ...ids];
                     setDraft({ ...current, editing: { ...current.editing, photoIds } });
                   }}
-                  onSave={(finding) =>
-                    setDraft({ ...draft, editing: null, findings: [...draft.findings, finding] })
-                  }
+                  onSave={(finding) => {
+                    const known = draft.findings.some((other) => other.id === finding.id);
+                    const findings = known
+                      ? draft.findings.map((other) => (other.id === finding.id ? finding : other))
+                      : [...draft.findings, finding];
+                    setDraft(
+                      fixing({ ...draft, editing: null, findings }, (key) =>
+                        key.startsWith(`finding:${finding.id}:`),
+                      ),
+                    );
+                  }}
                   onCancel={() => {
-                    editing.photoIds.forEach((photoId) => void deletePhoto(photoId));
+                    // Photos taken in this form go; those the finding had stay with it.
+                    const before = draft.findings.find((other) => other.id === editing.id);
+                    editing.photoIds
+                      .filter((photoId) => !before?.photoIds.includes(photoId))
+                      .forEach((photoId) => void deletePhoto(photoId));
                     setDraft({ ...draft, editing: null });
                   }}
                 />
@@ -442,6 +581,11 @@ function RecordForm({
                     <strong>{bilingual(defect.catalogueItem.title, i18n.language)}</strong> –{' '}
                     {defect.description}
                   </p>
+                  {(marks.get(`check:${defect.id}`) ?? []).map((field) => (
+                    <p key={field.field} className="field-error" data-testid="check-refused">
+                      {t('field.refused.mark', { message: field.message })}
+                    </p>
+                  ))}
                   {(['remedied', 'not_remedied', ''] as const).map((result) => (
                     <label key={result || 'none'} className="field-choice">
                       <input
@@ -449,7 +593,12 @@ function RecordForm({
                         name={`${id}-check-${defect.id}`}
                         checked={(draft.checks[defect.id] ?? '') === result}
                         onChange={() =>
-                          setDraft({ ...draft, checks: { ...draft.checks, [defect.id]: result } })
+                          setDraft(
+                            fixing(
+                              { ...draft, checks: { ...draft.checks, [defect.id]: result } },
+                              (key) => key === `check:${defect.id}`,
+                            ),
+                          )
                         }
                       />
                       {t(`field.record.check.${result || 'none'}`)}
@@ -468,6 +617,7 @@ function RecordForm({
                 unit={unit}
                 entry={occupancyOf(unit.id)}
                 disabled={submitted}
+                refused={marksOf(`occupancy:${unit.id}:`)}
                 onChange={(change) => setOccupancy(unit, change)}
                 language={i18n.language}
               />
@@ -478,11 +628,20 @@ function RecordForm({
 
       <div className="field-card">
         <label htmlFor={`${id}-notes`}>{t('field.record.notes')}</label>
+        {(marks.get('notes') ?? []).map((field) => (
+          <p key={field.field} className="field-error" id={`${id}-notes-refused`}>
+            {t('field.refused.mark', { message: field.message })}
+          </p>
+        ))}
         <textarea
           id={`${id}-notes`}
           value={draft.notes}
           disabled={submitted}
-          onChange={(event) => setDraft({ ...draft, notes: event.target.value })}
+          aria-invalid={marks.has('notes') ? true : undefined}
+          aria-describedby={marks.has('notes') ? `${id}-notes-refused` : undefined}
+          onChange={(event) =>
+            setDraft(fixing({ ...draft, notes: event.target.value }, (key) => key === 'notes'))
+          }
         />
       </div>
 
@@ -540,6 +699,7 @@ function matches(item: CatalogueItem, query: string): boolean {
 function FindingForm({
   inspectionId,
   finding,
+  refused,
   units,
   catalogue,
   onChange,
@@ -549,6 +709,8 @@ function FindingForm({
 }: {
   inspectionId: string;
   finding: DraftFinding;
+  /** What the server refused in this finding (a reopened draft). */
+  refused: string[];
   units: Unit[];
   catalogue: CatalogueItem[];
   onChange: (finding: DraftFinding) => void;
@@ -599,6 +761,11 @@ function FindingForm({
   return (
     <div className="field-form field-finding-form" data-testid="field-finding-form">
       <h3>{t('field.record.newFinding')}</h3>
+      {refused.map((text) => (
+        <p key={text} className="field-error" data-testid="finding-refused">
+          {t('field.refused.mark', { message: text })}
+        </p>
+      ))}
       {error && (
         <p className="field-error" role="alert" data-testid="field-finding-error">
           {error}
@@ -741,12 +908,15 @@ function OccupancyCard({
   unit,
   entry,
   disabled,
+  refused,
   onChange,
   language,
 }: {
   unit: Unit;
   entry: DraftOccupancy | undefined;
   disabled: boolean;
+  /** What the server refused in this unit's count (a reopened draft). */
+  refused: RefusedField[];
   onChange: (change: Partial<DraftOccupancy> | null) => void;
   language: string;
 }) {
@@ -768,24 +938,40 @@ function OccupancyCard({
         })
       : undefined;
   const overcrowded = result?.outcome === 'evaluated' && result.overcrowded;
-  const count = (field: 'adults' | 'children' | 'registered' | 'area', label: string) => (
-    <div className="field-count">
-      <label htmlFor={`${id}-${field}`}>{label}</label>
-      <input
-        id={`${id}-${field}`}
-        inputMode={field === 'area' ? 'decimal' : 'numeric'}
-        value={entry?.[field] ?? ''}
-        onChange={(event) => onChange({ [field]: event.target.value })}
-        data-testid={`occupancy-${field}`}
-      />
-    </div>
-  );
+  const refusedOf = (field: OccupancyField) =>
+    refused.filter((item) => item.target.kind === 'occupancy' && item.target.input === field);
+  const count = (field: 'adults' | 'children' | 'registered' | 'area', label: string) => {
+    const marked = refusedOf(field).length > 0;
+    return (
+      <div className="field-count">
+        <label htmlFor={`${id}-${field}`}>{label}</label>
+        <input
+          id={`${id}-${field}`}
+          inputMode={field === 'area' ? 'decimal' : 'numeric'}
+          value={entry?.[field] ?? ''}
+          onChange={(event) => onChange({ [field]: event.target.value })}
+          aria-invalid={marked ? true : undefined}
+          aria-describedby={marked ? `${id}-refused` : undefined}
+          data-testid={`occupancy-${field}`}
+        />
+      </div>
+    );
+  };
   return (
     <fieldset className="field-occupancy" disabled={disabled} data-testid="field-occupancy">
       <legend>
         {unit.label}
         {unit.areaM2 !== null && ` (${formatNumber(unit.areaM2, language)} m²)`}
       </legend>
+      {refused.length > 0 && (
+        <div className="field-error" id={`${id}-refused`} data-testid="occupancy-refused">
+          {refused.map((item) => (
+            <p key={item.field}>
+              {t('field.refused.mark', { message: `${describeField(t, item)}: ${item.message}` })}
+            </p>
+          ))}
+        </div>
+      )}
       <label className="field-choice">
         <input
           type="checkbox"

@@ -2,8 +2,10 @@
 // as the office forms: the completion command with its Idempotency-Key and client-made finding
 // ids, photos by tus resuming from the server's offset, defect changes with If-Match. A network
 // failure leaves an item waiting (and the next try comes by itself); a refusal marks it failed
-// with the server's reason; a 412 keeps both versions for the inspector to choose. Nothing is
-// dropped: an item leaves the list only when it is done.
+// with the server's reason and the fields it named, for the inspector to reopen, correct and
+// finish again, or to discard; a 412 keeps both versions for the inspector to choose; a 401 keeps
+// everything waiting until the inspector has signed in again. Nothing is dropped unasked: an
+// item leaves the list when it is done, replaced by its correction, or discarded.
 import { Upload } from 'tus-js-client';
 import {
   api,
@@ -16,16 +18,30 @@ import {
   type Defect,
 } from '../api';
 import {
+  cachedUnitsOf,
+  discardCompletion,
+  inspectionOfDefect,
   loadPhoto,
   outboxItems,
   putOutbox,
+  removeOutbox,
+  reopenCompletion,
   savePhoto,
   updateCachedDefect,
+  type CompleteItem,
   type DefectItem,
   type OutboxItem,
   type PhotoItem,
   type StoredPhoto,
 } from './field-db';
+import {
+  completionTarget,
+  defectTarget,
+  refusalFrom,
+  type CompletionCommand,
+  type FieldTarget,
+  type Refusal,
+} from './field-refusal';
 
 export interface SyncSnapshot {
   items: OutboxItem[];
@@ -47,6 +63,8 @@ let delayMs = 2_000;
 const maxDelayMs = 30_000;
 let again = false;
 let listening = false;
+/** After a 401 nothing is tried until the inspector has signed in again (startSync). */
+let signedOut = false;
 let sessionExpired: () => void = () => undefined;
 
 /** What to do when the api answers 401 (the session ended): the app asks to sign in again. */
@@ -69,6 +87,7 @@ export const syncSnapshot = (): SyncSnapshot => snapshot;
 /** Loads the outbox and starts sending for this user. */
 export async function startSync(user: string): Promise<void> {
   userId = user;
+  signedOut = false;
   await refresh();
   if (!listening) {
     listening = true;
@@ -90,7 +109,7 @@ async function update(item: OutboxItem): Promise<void> {
 
 /** Sends what waits now (and again after a failure, by itself, with growing pauses). */
 export async function syncNow(): Promise<void> {
-  if (userId === null) return;
+  if (userId === null || signedOut) return;
   if (snapshot.running) {
     again = true;
     return;
@@ -127,8 +146,9 @@ export async function syncNow(): Promise<void> {
     );
     if (unreachable) publish({ reachable: false });
     delayMs = unreachable ? Math.min(delayMs * 2, maxDelayMs) : 2_000;
-    const nextTryAt = waiting ? Date.now() + delayMs : null;
-    if (waiting) timer = setTimeout(() => void syncNow(), delayMs);
+    const retry = waiting && !signedOut;
+    const nextTryAt = retry ? Date.now() + delayMs : null;
+    if (retry) timer = setTimeout(() => void syncNow(), delayMs);
     publish({ running: false, nextTryAt });
   }
 }
@@ -150,8 +170,10 @@ async function oneTabAtATime(work: () => Promise<void>): Promise<void> {
  * same old version, and the second would meet the first as a conflict. Under the sync lock, so
  * no tab is sending the waiting entry meanwhile.
  */
-export async function queueDefectEdit(edit: DefectItem): Promise<void> {
+export async function queueDefectEdit(edit: DefectItem, replaces?: string): Promise<void> {
   await oneTabAtATime(async () => {
+    // The refused change this one corrects (see reopenRefused).
+    if (replaces !== undefined) await removeOutbox(replaces);
     const waiting = (await outboxItems()).find(
       (item): item is DefectItem =>
         item.kind === 'defect' &&
@@ -169,8 +191,42 @@ export async function queueDefectEdit(edit: DefectItem): Promise<void> {
 
 /** After a refusal: the inspector asks to send it again. */
 export async function retryItem(item: OutboxItem): Promise<void> {
-  await update({ ...item, state: 'waiting', reason: null });
+  await update({ ...item, state: 'waiting', reason: null, refusal: null, reopenedAt: null });
   await syncNow();
+}
+
+/**
+ * A refused completion or defect change, reopened for correction: a completion goes back into
+ * its draft (field-db.ts `reopenCompletion`), a defect change into the property card's editor.
+ * The refused item stays until the correction is saved. Answers the inspection to open.
+ */
+export async function reopenRefused(item: CompleteItem | DefectItem): Promise<string | undefined> {
+  if (item.kind === 'complete') {
+    const reopened = await reopenCompletion(item.id);
+    await refresh();
+    return reopened?.inspectionId;
+  }
+  const inspectionId = item.inspectionId ?? (await inspectionOfDefect(item.defectId));
+  await update({ ...item, reopenedAt: new Date().toISOString() });
+  return inspectionId;
+}
+
+/** A reopened defect change the inspector closed without saving: it is listed as refused again. */
+export async function closeReopened(item: DefectItem): Promise<void> {
+  await update({ ...item, reopenedAt: null });
+}
+
+/**
+ * Gives up a refused item (after the inspector confirmed it): a completion with its draft, photos
+ * and unsent photo entries; a defect change alone. Under the sync lock, so that no upload of one
+ * of its photos finishes afterwards and writes its entry back.
+ */
+export async function discardRefused(item: CompleteItem | DefectItem): Promise<void> {
+  await oneTabAtATime(async () => {
+    if (item.kind === 'complete') await discardCompletion(item);
+    else await removeOutbox(item.id);
+  });
+  await refresh();
 }
 
 /** A 412: keep mine (send again on the current version) or take theirs. */
@@ -220,7 +276,8 @@ async function settleFailure(item: OutboxItem, error: unknown): Promise<void> {
   const status = error instanceof ApiError ? error.status : statusOf(error);
   const reason = reasonOf(error);
   if (status === 401) {
-    // Kept as it is; sent once the inspector has signed in again.
+    // Kept as it is; sent once the inspector has signed in again (startSync).
+    signedOut = true;
     await update({ ...item, state: 'waiting', reason: 'signedOut', progress: null });
     sessionExpired();
     throw new Unreachable(reason);
@@ -235,7 +292,42 @@ async function settleFailure(item: OutboxItem, error: unknown): Promise<void> {
     await update({ ...item, state: 'conflict', theirs, reason });
     return;
   }
-  await update({ ...item, state: 'failed', reason, progress: null });
+  await update({
+    ...item,
+    state: 'failed',
+    reason,
+    progress: null,
+    refusal: await refusalOf(item, error, status, reason),
+    reopenedAt: null,
+  });
+}
+
+/** The refusal with each named field placed in the draft (units named as the card names them). */
+async function refusalOf(
+  item: OutboxItem,
+  error: unknown,
+  status: number,
+  reason: string,
+): Promise<Refusal> {
+  let target: (field: string) => FieldTarget = () => ({ kind: 'other' });
+  if (item.kind === 'complete') {
+    const labels = new Map(
+      (await cachedUnitsOf(item.inspectionId)).map((unit) => [unit.id, unit.label]),
+    );
+    const command = item.body as CompletionCommand;
+    target = (field) => completionTarget(field, command, labels);
+  } else if (item.kind === 'defect') {
+    target = defectTarget;
+  }
+  return refusalFrom(
+    {
+      status,
+      detail: reason,
+      errors: error instanceof ApiError ? (error.problem?.errors ?? []) : [],
+      body: error instanceof ApiError ? error.body : undefined,
+    },
+    target,
+  );
 }
 
 async function sendDefect(item: DefectItem): Promise<void> {
