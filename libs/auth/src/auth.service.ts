@@ -123,15 +123,14 @@ export class AuthService {
 
   /** The user behind a session token, or null if the token is unknown, expired, revoked or the user deactivated. */
   async authenticate(token: string): Promise<AuthenticatedUser | null> {
-    const found = await this.sessions.findLive(hashToken(token));
-    if (!found) return null;
-    const { session, user } = found;
+    const live = await this.sessions.findLive(hashToken(token));
+    if (!live) return null;
     return {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      sessionId: session.id,
+      id: live.userId,
+      email: live.email,
+      displayName: live.displayName,
+      role: live.role,
+      sessionId: live.sessionId,
     };
   }
 

@@ -2,7 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan } from 'typeorm';
 import { TransactionHost, Tx } from '@hausakte/platform';
 import { Session } from './session.entity';
-import { User } from './user.entity';
+import type { Role } from './roles';
+
+/** A session that may be used right now, and who it belongs to. */
+export interface LiveSession {
+  sessionId: string;
+  userId: string;
+  email: string;
+  displayName: string;
+  role: Role;
+}
 
 @Injectable()
 export class SessionRepository {
@@ -17,16 +26,17 @@ export class SessionRepository {
   }
 
   /** The live session for a token hash, with its user, if both are still valid right now. */
-  async findLive(tokenHash: string): Promise<{ session: Session; user: User } | null> {
-    // One statement on every request: no LIMIT, so TypeORM does not add its paging subquery.
-    const session = await this.sessions
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.user', 'user', 'user.active')
-      .where('session.tokenHash = :tokenHash', { tokenHash })
-      .andWhere('session.revokedAt IS NULL')
-      .andWhere('session.expiresAt > now()')
-      .getOne();
-    return session?.user ? { session, user: session.user } : null;
+  async findLive(tokenHash: string): Promise<LiveSession | null> {
+    // Runs on every authenticated request: plain SQL on the token's unique index, because
+    // TypeORM's query builder and entity hydration cost more CPU than the statement itself.
+    const rows: LiveSession[] = await (this.txHost as Tx).tx.query(
+      `SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.display_name AS "displayName",
+              u.role
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
   }
 
   async revoke(id: string): Promise<void> {
