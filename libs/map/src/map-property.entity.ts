@@ -42,6 +42,10 @@ export type MapClosureState = (typeof MAP_CLOSURE_STATES)[number];
   `open_defects_a >= 0 AND open_defects_b >= 0 AND open_defects_c >= 0 AND open_items >= 0 AND overdue_items BETWEEN 0 AND open_items AND occupants >= 0`,
 )
 @Index('map_properties_problem_geom_idx', ['geom'], { spatial: true, where: 'problem' })
+// A landlord's rows in a tile (portfolio, landlord and network filters): GiST over the landlord
+// and the location (btree_gist), migration MapLandlordGeom1764600000000.
+@Index('map_properties_owner_geom_idx', ['ownerId', 'geom'], { spatial: true })
+@Index('map_properties_manager_geom_idx', ['managerId', 'geom'], { spatial: true })
 export class MapProperty {
   @ForeignKey('properties', { name: 'map_properties_property_id_fkey', onDelete: 'CASCADE' })
   @PrimaryColumn({
