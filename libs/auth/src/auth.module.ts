@@ -4,6 +4,7 @@ import { AccessGuard } from './access.guard';
 import { AuthRetention } from './auth-retention.service';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
+import { SessionCache } from './session-cache';
 import { Session } from './session.entity';
 import { SessionRepository } from './session.repository';
 import { SignInFailure } from './sign-in-failure.entity';
@@ -17,6 +18,7 @@ import { UsersService } from './users.service';
   providers: [
     UserRepository,
     SessionRepository,
+    SessionCache,
     SignInFailureRepository,
     PasswordHasher,
     AuthService,
@@ -24,6 +26,6 @@ import { UsersService } from './users.service';
     AccessGuard,
     AuthRetention,
   ],
-  exports: [AuthService, UsersService, AccessGuard, AuthRetention],
+  exports: [AuthService, UsersService, AccessGuard, AuthRetention, SessionCache],
 })
 export class AuthModule {}

@@ -9,8 +9,9 @@ import {
 } from '@hausakte/platform';
 import { AuthenticatedUser } from './authenticated-user';
 import { PasswordHasher } from './password-hasher';
+import { SessionCache } from './session-cache';
 import { hashToken, newSessionToken, throttleKey } from './session-token';
-import { SessionRepository } from './session.repository';
+import { LiveSession, SessionRepository } from './session.repository';
 import { SignInFailureRepository } from './sign-in-failure.repository';
 import { User } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -36,6 +37,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditTrail,
     private readonly context: RequestContext,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   /**
@@ -123,19 +125,24 @@ export class AuthService {
 
   /** The user behind a session token, or null if the token is unknown, expired, revoked or the user deactivated. */
   async authenticate(token: string): Promise<AuthenticatedUser | null> {
-    const live = await this.sessions.findLive(hashToken(token));
+    const tokenHash = hashToken(token);
+    const cached = this.sessionCache.get(tokenHash);
+    if (cached) return authenticatedUser(cached);
+    const ticket = this.sessionCache.ticket();
+    const live = await this.sessions.findLive(tokenHash);
     if (!live) return null;
-    return {
-      id: live.userId,
-      email: live.email,
-      displayName: live.displayName,
-      role: live.role,
-      sessionId: live.sessionId,
-    };
+    this.sessionCache.store(tokenHash, live, ticket);
+    return authenticatedUser(live);
+  }
+
+  /** Ends the session; once committed, this process forgets it at once (others by notification). */
+  async signOut(user: AuthenticatedUser): Promise<void> {
+    await this.endSession(user);
+    this.sessionCache.forgetSession(user.sessionId);
   }
 
   @Transactional()
-  async signOut(user: AuthenticatedUser): Promise<void> {
+  private async endSession(user: AuthenticatedUser): Promise<void> {
     await this.sessions.revoke(user.sessionId);
     await this.audit.record({
       action: 'session.signed_out',
@@ -143,4 +150,14 @@ export class AuthService {
       entityId: user.sessionId,
     });
   }
+}
+
+function authenticatedUser(live: LiveSession): AuthenticatedUser {
+  return {
+    id: live.userId,
+    email: live.email,
+    displayName: live.displayName,
+    role: live.role,
+    sessionId: live.sessionId,
+  };
 }

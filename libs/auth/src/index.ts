@@ -11,3 +11,4 @@ export * from './dto/sign-in.dto';
 export * from './dto/user.dto';
 export * from './dto/create-user.dto';
 export * from './auth-retention.service';
+export * from './session-cache';

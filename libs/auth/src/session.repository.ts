@@ -11,6 +11,7 @@ export interface LiveSession {
   email: string;
   displayName: string;
   role: Role;
+  expiresAt: Date;
 }
 
 @Injectable()
@@ -31,7 +32,7 @@ export class SessionRepository {
     // TypeORM's query builder and entity hydration cost more CPU than the statement itself.
     const rows: LiveSession[] = await (this.txHost as Tx).tx.query(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.email, u.display_name AS "displayName",
-              u.role
+              u.role, s.expires_at AS "expiresAt"
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [tokenHash],

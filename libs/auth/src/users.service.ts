@@ -11,6 +11,7 @@ import {
 import { UserDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import type { Role } from './roles';
+import { SessionCache } from './session-cache';
 import { SessionRepository } from './session.repository';
 import { User } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -47,6 +48,7 @@ export class UsersService {
     private readonly sessions: SessionRepository,
     private readonly hasher: PasswordHasher,
     private readonly audit: AuditTrail,
+    private readonly sessionCache: SessionCache,
   ) {}
 
   list(limit: number, offset: number): Promise<Page<User>> {
@@ -83,8 +85,19 @@ export class UsersService {
    * Applies an admin's changes if `expectedVersion` is still current. Deactivating a user ends
    * their sessions in the same transaction; the last active admin cannot be demoted or deactivated.
    */
-  @Transactional()
   async update(id: string, expectedVersion: number, changes: UserChanges): Promise<User> {
+    const saved = await this.applyUpdate(id, expectedVersion, changes);
+    // Committed: this process's cached sessions of the user go now, others' by notification.
+    this.sessionCache.forgetUser(id);
+    return saved;
+  }
+
+  @Transactional()
+  private async applyUpdate(
+    id: string,
+    expectedVersion: number,
+    changes: UserChanges,
+  ): Promise<User> {
     const losesAdmin =
       changes.active === false || (changes.role !== undefined && changes.role !== 'admin');
     if (losesAdmin) await this.users.lockAdmins();

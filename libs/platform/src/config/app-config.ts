@@ -121,6 +121,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   TRUST_PROXY: bool(false),
   SESSION_TTL_HOURS: positiveInt(12),
+  /** How long the api keeps a checked session in memory (ADR 0017); 0 asks the database every time. */
+  SESSION_CACHE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be at least 0')
+    .max(300, 'must be at most 300')
+    .default(60),
   SESSION_COOKIE_SECURE: bool(false),
   SIGN_IN_MAX_FAILURES: positiveInt(5),
   SIGN_IN_MAX_FAILURES_PER_IP: positiveInt(50),

@@ -14,6 +14,8 @@ import { DeadlineJobs1764400000000 } from './1764400000000-deadline-jobs';
 import { ClosureRechecks1764400000001 } from './1764400000001-closure-rechecks';
 import { MapReadModel1764500000000 } from './1764500000000-map-read-model';
 import { LandlordNetworks1764500000001 } from './1764500000001-landlord-networks';
+import { MapLandlordGeom1764600000000 } from './1764600000000-map-landlord-geom';
+import { SessionNotify1764600000001 } from './1764600000001-session-notify';
 
 /** Every migration in order. Listed explicitly so that bundled builds find them too. */
 export const MIGRATIONS = [
@@ -33,4 +35,6 @@ export const MIGRATIONS = [
   ClosureRechecks1764400000001,
   MapReadModel1764500000000,
   LandlordNetworks1764500000001,
+  MapLandlordGeom1764600000000,
+  SessionNotify1764600000001,
 ];
