@@ -81,6 +81,8 @@ Options (map):
   --runs N            runs (default ${MAP_DEFAULTS.runs})
   --latency-only      time per tile and sizes only, no throughput runs
   --database NAME     another database than hausakte_bench_map (e.g. a small trial seed)
+  --raw-without-session  the raw server skips its session lookup (a reference: the api keeps
+                      checked sessions in memory, ADR 0017)
   map-pan           the longest main-thread task while panning across the state at zoom 8–12, from
                     Chromium's performance trace: the map browser test's trace case (MAP_TRACE=1)
                     against the real api on hausakte_bench_map (seeded by the map benchmark)
@@ -188,6 +190,7 @@ async function main(argv: string[]): Promise<void> {
         durationS: positive('duration', values.duration, MAP_DEFAULTS.durationS),
         latencyOnly: values['latency-only'] ?? false,
         database: values.database ?? MAP_DEFAULTS.database,
+        rawWithoutSession: values['raw-without-session'] ?? false,
       };
       return mapBench(options);
     }
@@ -233,6 +236,7 @@ function parse(argv: string[]) {
       zooms: { type: 'string' },
       tiles: { type: 'string' },
       'latency-only': { type: 'boolean' },
+      'raw-without-session': { type: 'boolean' },
       database: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },

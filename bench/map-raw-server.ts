@@ -26,6 +26,11 @@ const pool = new Pool({
   options: extra.options,
   application_name: 'hausakte-bench-raw',
 });
+/**
+ * `BENCH_RAW_SESSION=none` (`--raw-without-session`): no session lookup at all, only the tile's
+ * statements: a reference for the api, which keeps checked sessions in memory (ADR 0017).
+ */
+const CHECK_SESSION = process.env.BENCH_RAW_SESSION !== 'none';
 const VIEW_MAP = new Set(['inspector', 'officer', 'manager', 'admin']);
 
 const SESSION_SQL = `
@@ -64,12 +69,14 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   const header = req.headers.authorization;
   const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : '';
   if (!token) return send(res, 401, '{"title":"Sign in first."}');
-  const session = await pool.query<{ role: string }>(SESSION_SQL, [
-    createHash('sha256').update(token).digest('hex'),
-    new Date(),
-  ]);
-  if (!session.rowCount) return send(res, 401, '{"title":"Sign in first."}');
-  if (!VIEW_MAP.has(session.rows[0].role)) return send(res, 403, '{"title":"Forbidden"}');
+  if (CHECK_SESSION) {
+    const session = await pool.query<{ role: string }>(SESSION_SQL, [
+      createHash('sha256').update(token).digest('hex'),
+      new Date(),
+    ]);
+    if (!session.rowCount) return send(res, 401, '{"title":"Sign in first."}');
+    if (!VIEW_MAP.has(session.rows[0].role)) return send(res, 403, '{"title":"Forbidden"}');
+  }
 
   const [z, x, y] = match.slice(1).map(Number);
   if (!isTileInRange(z, x, y)) return send(res, 404, '{"title":"Not Found"}');

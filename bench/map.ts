@@ -36,6 +36,8 @@ export interface MapBenchOptions {
   latencyOnly: boolean;
   /** The bench's own database (for a smaller trial next to the state seed). */
   database: string;
+  /** The raw server without its per-request session lookup (a reference, not the baseline). */
+  rawWithoutSession: boolean;
 }
 
 export const MAP_DEFAULTS: MapBenchOptions = {
@@ -49,6 +51,7 @@ export const MAP_DEFAULTS: MapBenchOptions = {
   durationS: 4,
   latencyOnly: false,
   database: 'hausakte_bench_map',
+  rawWithoutSession: false,
 };
 
 const TILE_PREFIX = '/api/v1/map/tiles';
@@ -541,9 +544,13 @@ export async function mapBench(options: MapBenchOptions): Promise<void> {
 
       const { appBase, rawBase, headers } = await startServerPair(
         'bench/map-raw-server.ts',
-        env,
+        options.rawWithoutSession ? { ...env, BENCH_RAW_SESSION: 'none' } : env,
         servers,
       );
+      if (options.rawWithoutSession)
+        console.log(
+          'bench: the raw server runs without its session lookup (--raw-without-session)',
+        );
 
       // Same answers: the same bytes from both for a few tiles of every zoom and filter.
       let compared = 0;
