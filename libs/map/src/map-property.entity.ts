@@ -46,6 +46,8 @@ export type MapClosureState = (typeof MAP_CLOSURE_STATES)[number];
 // and the location (btree_gist), migration MapLandlordGeom1764600000000.
 @Index('map_properties_owner_geom_idx', ['ownerId', 'geom'], { spatial: true })
 @Index('map_properties_manager_geom_idx', ['managerId', 'geom'], { spatial: true })
+// The overview's overdue sums read only rows with an overdue item (MapOverdueIndex1764600000002).
+@Index('map_properties_overdue_district_idx', ['districtId'], { where: 'overdue_items > 0' })
 export class MapProperty {
   @ForeignKey('properties', { name: 'map_properties_property_id_fkey', onDelete: 'CASCADE' })
   @PrimaryColumn({

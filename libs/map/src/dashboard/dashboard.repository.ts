@@ -67,10 +67,13 @@ const DISTRICTS_SQL = `
       FROM map_properties m
      WHERE m.overdue_items > 0 AND ${MAP_IN_DISTRICT}
      GROUP BY 1),
+  -- Each open case's district by the property's key, not a join: a hash join would read every
+  -- property of a state to place a few thousand cases.
   open_cases AS (
-    SELECT COALESCE(p.district_id, ${NO_DISTRICT}) AS district_key, count(*)::int AS open_cases
-      FROM cases c JOIN properties p ON p.id = c.property_id
-     WHERE c.status = 'open' AND ($1::uuid IS NULL OR p.district_id = $1::uuid)
+    SELECT COALESCE(c.district_id, ${NO_DISTRICT}) AS district_key, count(*)::int AS open_cases
+      FROM (SELECT (SELECT p.district_id FROM properties p WHERE p.id = c.property_id) AS district_id
+              FROM cases c WHERE c.status = 'open') c
+     WHERE ($1::uuid IS NULL OR c.district_id = $1::uuid)
      GROUP BY 1)
   SELECT NULLIF(district_key, ${NO_DISTRICT}) AS district_id, d.name,
          COALESCE(pr.problem_properties, 0) AS problem_properties,

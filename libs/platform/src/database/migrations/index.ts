@@ -16,6 +16,7 @@ import { MapReadModel1764500000000 } from './1764500000000-map-read-model';
 import { LandlordNetworks1764500000001 } from './1764500000001-landlord-networks';
 import { MapLandlordGeom1764600000000 } from './1764600000000-map-landlord-geom';
 import { SessionNotify1764600000001 } from './1764600000001-session-notify';
+import { MapOverdueIndex1764600000002 } from './1764600000002-map-overdue-index';
 
 /** Every migration in order. Listed explicitly so that bundled builds find them too. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   LandlordNetworks1764500000001,
   MapLandlordGeom1764600000000,
   SessionNotify1764600000001,
+  MapOverdueIndex1764600000002,
 ];
