@@ -469,7 +469,11 @@ describe('the map read model and its tiles', () => {
     await db.query(`INSERT INTO landlords (id, kind, name) VALUES ($1, 'company', 'Karten GmbH')`, [
       landlordId,
     ]);
-    const lon = within.west + 0.4;
+    // All three inside one z14 tile (so also one z8 grid cell, 1/32 of a z8 tile): 0.005° east
+    // of the tile's west edge, 0.001° apart. (A spot taken at random once put the second one
+    // past the tile's buffer.)
+    const lonTile = tileOf(within.west + 0.4, within.south + 0.15, 14).x;
+    const lon = (lonTile * 360) / 2 ** 14 - 180 + 0.005;
     const lat = within.south + 0.15;
     const owned = await addProperty(lon, lat, { score: 40, defects: [{ severity: 'B' }] });
     const managed = await addProperty(lon + 0.001, lat, { score: 5 });
