@@ -538,17 +538,24 @@ describe('web app: the field app offline', () => {
     expect(stored.items.map((item) => item.sha256)).toEqual([sha256(big)]);
   });
 
-  it('shows two inspectors’ edits of one defect as a conflict and keeps the chosen one', async () => {
-    const anna = await api.createUser({ role: 'inspector' });
-    const ben = await api.createUser({ role: 'inspector' });
+  /**
+   * A property whose earlier visit found mould (recorded by the office), and a re-inspection of
+   * it planned for today: the defect the phones check and edit.
+   */
+  async function defectToRecheck(options: {
+    street: string;
+    earlierBy: string;
+    revisitBy: string[];
+    room: string;
+    description: string;
+  }): Promise<{ defectId: string; revisit: { id: string }; mould: CatalogueEntry }> {
     const property = await createProperty(api, officerToken, {
-      street: 'Konfliktstraße',
+      street: options.street,
       houseNumber: '2',
     });
-    // An earlier visit found a defect; today both go back to check it.
     const earlier = await planInspection(api, officerToken, {
       propertyId: property.id,
-      inspectorIds: [anna.id],
+      inspectorIds: [options.earlierBy],
       scheduledAt: new Date(Date.now() - 3600_000).toISOString(),
     });
     const mould = entries.find((entry) => entry.code === 'S5-5-01')!;
@@ -564,8 +571,8 @@ describe('web app: the field app offline', () => {
             {
               id: randomUUID(),
               catalogueItemId: mould.id,
-              room: 'Bad',
-              description: 'Schimmel im Bad',
+              room: options.room,
+              description: options.description,
             },
           ],
           occupancy: [],
@@ -574,12 +581,24 @@ describe('web app: the field app offline', () => {
       },
     );
     expect(recorded.status).toBe(200);
-    const defectId = recorded.body.findings[0].id;
     const revisit = await planInspection(api, officerToken, {
       propertyId: property.id,
-      inspectorIds: [anna.id, ben.id],
+      inspectorIds: options.revisitBy,
       kind: 'reinspection',
       scheduledAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    });
+    return { defectId: recorded.body.findings[0].id, revisit, mould };
+  }
+
+  it('shows two inspectors’ edits of one defect as a conflict and keeps the chosen one', async () => {
+    const anna = await api.createUser({ role: 'inspector' });
+    const ben = await api.createUser({ role: 'inspector' });
+    const { defectId, revisit } = await defectToRecheck({
+      street: 'Konfliktstraße',
+      earlierBy: anna.id,
+      revisitBy: [anna.id, ben.id],
+      room: 'Bad',
+      description: 'Schimmel im Bad',
     });
 
     const annaPhone = await openField(anna);
@@ -961,41 +980,12 @@ describe('web app: the field app offline', () => {
   });
   it('reopens a refused defect change in its editor and sends the correction', async () => {
     const inspector = await api.createUser({ role: 'inspector' });
-    const property = await createProperty(api, officerToken, { street: 'Mängelgasse' });
-    const earlier = await planInspection(api, officerToken, {
-      propertyId: property.id,
-      inspectorIds: [inspector.id],
-      scheduledAt: new Date(Date.now() - 3600_000).toISOString(),
-    });
-    const mould = entries.find((entry) => entry.code === 'S5-5-01')!;
-    const recorded = await api.request<InspectionBody>(
-      'POST',
-      `/api/v1/inspections/${earlier.id}/complete`,
-      {
-        token: officerToken,
-        headers: { 'idempotency-key': randomUUID() },
-        body: {
-          outcome: 'done',
-          findings: [
-            {
-              id: randomUUID(),
-              catalogueItemId: mould.id,
-              room: 'Keller',
-              description: 'Schimmel im Keller',
-            },
-          ],
-          occupancy: [],
-          checks: [],
-        },
-      },
-    );
-    expect(recorded.status).toBe(200);
-    const defectId = recorded.body.findings[0].id;
-    const revisit = await planInspection(api, officerToken, {
-      propertyId: property.id,
-      inspectorIds: [inspector.id],
-      kind: 'reinspection',
-      scheduledAt: new Date(Date.now() + 30 * 60_000).toISOString(),
+    const { defectId, revisit, mould } = await defectToRecheck({
+      street: 'Mängelgasse',
+      earlierBy: inspector.id,
+      revisitBy: [inspector.id],
+      room: 'Keller',
+      description: 'Schimmel im Keller',
     });
     const other = mould.severity === 'C' ? 'A' : 'C';
     const { page, errors } = await openField(inspector);

@@ -17,6 +17,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import type { AreaFiguresDto } from '@hausakte/map';
 import { startTestApi, type TestApi } from '@hausakte/testing';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import {
@@ -41,16 +42,6 @@ const centre = { lon: 7.265, lat: 51.555 };
 
 interface Summary {
   count: number;
-}
-
-interface AreaAnswer {
-  properties: number;
-  openDefects: { A: number; B: number; C: number };
-  openItems: number;
-  overdueItems: number;
-  closures: number;
-  occupants: number;
-  areaKm2: number;
 }
 
 type Polygon = { type: 'Polygon'; coordinates: number[][][] };
@@ -423,7 +414,7 @@ describe('web app: problem-property map and overview', () => {
       expect(ring[index][1]).toBeCloseTo(corner.lat, 4);
     });
     // The same polygon asked of the api directly gives the figures the panel shows.
-    const direct = await api.request<AreaAnswer>('POST', '/api/v1/map/area', {
+    const direct = await api.request<AreaFiguresDto>('POST', '/api/v1/map/area', {
       token: manager.token,
       body: sent,
     });
